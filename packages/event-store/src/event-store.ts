@@ -1,0 +1,89 @@
+import type { Position } from './position';
+
+/** An event as the caller hands it to the store. `id` is a UUID. */
+export interface EventToAppend {
+  readonly id: string;
+  readonly type: string;
+  readonly version: number;
+  readonly data: unknown;
+  readonly metadata: Readonly<Record<string, unknown>>;
+}
+
+/** An event as the store gives it back. */
+export interface RecordedEvent extends EventToAppend {
+  readonly stream: string;
+  /** 0-based index of the event in its stream. */
+  readonly revision: number;
+  /** Commit-order position in the whole log; compare as strings. */
+  readonly position: Position;
+  readonly tenantId: string;
+  readonly recordedAt: Date;
+}
+
+/**
+ * What the stream must look like for an append to succeed: no stream yet,
+ * any state, an existing stream, or the revision of its last event.
+ */
+export type ExpectedRevision = 'no-stream' | 'any' | 'exists' | number;
+
+export interface AppendRequest {
+  readonly stream: string;
+  readonly events: readonly EventToAppend[];
+  readonly expected: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** Revision of the last event written. */
+  readonly revision: number;
+  /** Position of the last event written. */
+  readonly position: Position;
+}
+
+export interface ReadStreamOptions {
+  readonly fromRevision?: number;
+  readonly limit?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. */
+  readonly from: Position;
+  readonly limit: number;
+  /** Only events of tenants whose hash falls into this partition. */
+  readonly partition?: TenantPartition;
+  /** Only events of this tenant. */
+  readonly tenantId?: string;
+}
+
+export interface TenantPartition {
+  readonly index: number;
+  readonly count: number;
+}
+
+export interface ReadAllBatch {
+  readonly events: readonly RecordedEvent[];
+  /** Where the next read starts; may pass the last event of the batch. */
+  readonly next: Position;
+}
+
+export interface StoreCapabilities {
+  /** appendMany commits all streams or none. */
+  readonly atomicMultiStreamAppend: boolean;
+}
+
+/**
+ * The event-store port. Adapters translate their own failures into
+ * WrongExpectedVersionError, StreamDeletedError and StoreUnavailableError.
+ */
+export interface EventStore {
+  readonly capabilities: StoreCapabilities;
+  append(request: AppendRequest): Promise<AppendResult>;
+  appendMany(requests: readonly AppendRequest[]): Promise<AppendResult[]>;
+  readStream(
+    stream: string,
+    options?: ReadStreamOptions,
+  ): Promise<RecordedEvent[]>;
+  readAll(options: ReadAllOptions): Promise<ReadAllBatch>;
+  /** Resolves on the next append (or after `timeoutMs`), never busy-polls. */
+  waitForAppend(timeoutMs: number, signal?: AbortSignal): Promise<void>;
+  close(): Promise<void>;
+}
