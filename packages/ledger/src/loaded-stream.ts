@@ -1,0 +1,38 @@
+import { fold, hashEvent, parseEvent } from '@roster/domain';
+import type { Decider, DomainEvent } from '@roster/domain';
+import type { EventStore, RecordedEvent } from '@roster/event-store';
+
+/** An aggregate's state with where its stream ends. */
+export interface LoadedStream<State> {
+  readonly stream: string;
+  readonly state: State;
+  /** Revision of the last event, or null for a stream with none. */
+  readonly revision: number | null;
+  /** Hash of the last event, which the next event must carry. */
+  readonly lastHash: string | null;
+}
+
+/** Reads a stream, upcasts its events and folds them into state. */
+export async function loadStream<State>(
+  store: EventStore,
+  stream: string,
+  decider: Pick<Decider<never, State>, 'initialState' | 'evolve'>,
+): Promise<LoadedStream<State>> {
+  const recorded = await store.readStream(stream);
+
+  const events: DomainEvent[] = recorded.map((event) =>
+    parseEvent(event.type, event.version, event.data),
+  );
+  const last = recorded.at(-1);
+
+  return {
+    stream,
+    state: fold(decider, events),
+    revision: last ? last.revision : null,
+    lastHash: last ? hashOfRecorded(last) : null,
+  };
+}
+
+export function hashOfRecorded(event: RecordedEvent): string {
+  return hashEvent(event);
+}

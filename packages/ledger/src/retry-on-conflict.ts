@@ -1,0 +1,36 @@
+import { WrongExpectedVersionError } from '@roster/event-store';
+
+export interface RetryOptions {
+  /** Attempts in all, the first included. Default 8. */
+  readonly attempts?: number;
+}
+
+/**
+ * Re-runs load-decide-commit when another writer got there first. The run
+ * must re-read everything it decides on.
+ */
+export async function retryOnConflict<T>(
+  run: () => Promise<T>,
+  options: RetryOptions = {},
+): Promise<T> {
+  const attempts = options.attempts ?? 8;
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (
+        !(error instanceof WrongExpectedVersionError) ||
+        attempt >= attempts
+      ) {
+        throw error;
+      }
+      await pause(attempt);
+    }
+  }
+}
+
+function pause(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(50, 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

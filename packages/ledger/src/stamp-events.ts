@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { currentVersion, hashEvent } from '@roster/domain';
+import type {
+  DomainEvent,
+  EventMetadata,
+  RequestContext,
+} from '@roster/domain';
+import type { EventToAppend } from '@roster/event-store';
+
+export interface StreamEnd {
+  readonly stream: string;
+  readonly revision: number | null;
+  readonly lastHash: string | null;
+}
+
+/**
+ * Wraps domain events in envelopes: schema version, request metadata and
+ * the hash of the previous event of the stream.
+ */
+export function stampEvents(
+  end: StreamEnd,
+  events: readonly DomainEvent[],
+  context: RequestContext,
+  occurredAt: Date,
+): EventToAppend[] {
+  const stamped: EventToAppend[] = [];
+  let revision = end.revision ?? -1;
+  let previousHash = end.lastHash;
+
+  for (const event of events) {
+    revision += 1;
+    const metadata: EventMetadata = {
+      ...context,
+      occurredAt: occurredAt.toISOString(),
+      previousHash,
+    };
+    const envelope: EventToAppend = {
+      id: eventId(context.requestId, end.stream, revision),
+      type: event.type,
+      version: currentVersion(event.type),
+      data: event.data,
+      metadata,
+    };
+
+    stamped.push(envelope);
+    previousHash = hashEvent({ ...envelope, stream: end.stream, revision });
+  }
+  return stamped;
+}
+
+/**
+ * The same request writing the same revision gets the same id, so a store
+ * can recognise a retried append. Request ids are Roster's own, never a
+ * client's.
+ */
+function eventId(requestId: string, stream: string, revision: number): string {
+  const hex = createHash('sha256')
+    .update(`${requestId}\n${stream}\n${revision}`)
+    .digest('hex');
+  const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    `8${hex.slice(13, 16)}`,
+    `${variant}${hex.slice(17, 20)}`,
+    hex.slice(20, 32),
+  ].join('-');
+}
