@@ -1,0 +1,7 @@
+export { environmentSchema, type Environment } from './config-schema';
+export {
+  ConfigError,
+  loadConfig,
+  type Config,
+  type EventStoreKind,
+} from './load-config';
