@@ -5,6 +5,7 @@ import { streamName } from '@roster/event-store';
 export const streams = {
   tenant: (tenantId: string): string => streamName(tenantId, 'tenant'),
   roles: (tenantId: string): string => streamName(tenantId, 'roles'),
+  operations: (tenantId: string): string => streamName(tenantId, 'operations'),
   user: (tenantId: string, userId: string): string =>
     streamName(tenantId, 'user', userId),
   group: (tenantId: string, groupId: string): string =>

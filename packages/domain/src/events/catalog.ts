@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { groupEvents } from './group-events';
+import { operationsEvents } from './operations-events';
 import { reservationEvents } from './reservation-events';
 import { roleEvents } from './role-events';
 import { tenantEvents } from './tenant-events';
@@ -13,6 +14,7 @@ export const eventSchemas = {
   ...groupEvents,
   ...reservationEvents,
   ...roleEvents,
+  ...operationsEvents,
 };
 
 export type EventType = keyof typeof eventSchemas;
