@@ -1,0 +1,6 @@
+export {
+  arbitraryUser,
+  arbitraryUserFilter,
+  isoTime,
+  word,
+} from './arbitraries';
