@@ -55,7 +55,9 @@ describe('fuzzing', () => {
         onlyScimErrors(() => {
           const operations = parsePatchRequest(body);
           onlyScimErrors(() => applyPatch(user, operations, userResourceType));
-          onlyScimErrors(() => applyPatch(group, operations, groupResourceType));
+          onlyScimErrors(() =>
+            applyPatch(group, operations, groupResourceType),
+          );
           planGroupPatch(operations, (id) => id === 'u-2');
         });
       }),

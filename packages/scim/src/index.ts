@@ -12,7 +12,10 @@ export type * from './resource/json-value';
 export { isJsonObject } from './resource/json-value';
 export type { ValidationIssue } from './resource/validation-issue';
 export { coerceBoolean } from './resource/coerce-boolean';
-export { validateResource, type ValidationResult } from './resource/validate-resource';
+export {
+  validateResource,
+  type ValidationResult,
+} from './resource/validate-resource';
 export { normaliseResource } from './resource/normalise-resource';
 export type * from './filter/filter-ast';
 export * from './filter/filter-limits';

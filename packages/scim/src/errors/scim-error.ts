@@ -58,7 +58,11 @@ export class ScimError extends Error {
   readonly scimType: ScimType | undefined;
   readonly detail: string;
 
-  constructor(status: ScimStatus, scimType: ScimType | undefined, detail: string) {
+  constructor(
+    status: ScimStatus,
+    scimType: ScimType | undefined,
+    detail: string,
+  ) {
     super(detail);
     if (scimType && !scimTypesByStatus[status].includes(scimType)) {
       throw new TypeError(`status ${status} cannot carry ${scimType}`);

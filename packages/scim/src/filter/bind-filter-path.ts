@@ -37,7 +37,9 @@ export function bindFilterPath(
 
   const value = findAttribute(bound.attribute.subAttributes ?? [], 'value');
   if (!value) {
-    throw invalid(`'${printAttributePath(path)}' is complex; name a sub-attribute`);
+    throw invalid(
+      `'${printAttributePath(path)}' is complex; name a sub-attribute`,
+    );
   }
   return { ...bound, sub: value, canonical: `${bound.canonical}.value` };
 }
@@ -58,7 +60,10 @@ function bindRaw(scope: FilterScope, path: AttributePath): BoundPath {
     };
   }
 
-  const attribute = findAttribute(scope.attribute.subAttributes ?? [], path.name);
+  const attribute = findAttribute(
+    scope.attribute.subAttributes ?? [],
+    path.name,
+  );
   if (!attribute || path.uri !== undefined) {
     throw invalid(`unknown attribute '${printAttributePath(path)}'`);
   }

@@ -27,11 +27,17 @@ export function compileFilter(
 function compile(filter: Filter, scope: FilterScope): Predicate {
   switch (filter.kind) {
     case 'and': {
-      const [left, right] = [compile(filter.left, scope), compile(filter.right, scope)];
+      const [left, right] = [
+        compile(filter.left, scope),
+        compile(filter.right, scope),
+      ];
       return (object) => left(object) && right(object);
     }
     case 'or': {
-      const [left, right] = [compile(filter.left, scope), compile(filter.right, scope)];
+      const [left, right] = [
+        compile(filter.left, scope),
+        compile(filter.right, scope),
+      ];
       return (object) => left(object) || right(object);
     }
     case 'not': {
@@ -53,7 +59,8 @@ function compilePresent(
 ): Predicate {
   const bound = bindFilterPath(scope, path, false);
   const definition = { ...leafOf(bound), multiValued: false };
-  return (object) => valuesOf(bound, object).some((v) => isPresent(definition, v));
+  return (object) =>
+    valuesOf(bound, object).some((v) => isPresent(definition, v));
 }
 
 function compileValuePath(
@@ -65,9 +72,14 @@ function compileValuePath(
     throw invalid(`'${bound.canonical}' cannot take a value filter`);
   }
 
-  const inner = compile(filter.filter, { kind: 'element', attribute: bound.attribute });
+  const inner = compile(filter.filter, {
+    kind: 'element',
+    attribute: bound.attribute,
+  });
   return (object) =>
-    valuesOf(bound, object).some((value) => isJsonObject(value) && inner(value));
+    valuesOf(bound, object).some(
+      (value) => isJsonObject(value) && inner(value),
+    );
 }
 
 function compileCompare(
@@ -87,7 +99,9 @@ function compileCompare(
   const bound = bindFilterPath(scope, filter.path, true);
   const comparison = prepareComparison(leafOf(bound), filter.op, filter.value);
   return (object) =>
-    valuesOf(bound, object).some((value) => evaluateComparison(comparison, value));
+    valuesOf(bound, object).some((value) =>
+      evaluateComparison(comparison, value),
+    );
 }
 
 /** Compiles a value filter for one element of a complex attribute. */

@@ -16,11 +16,15 @@ const ann: ScimResource = {
     { value: 'ann@example.com', type: 'work' },
     { value: 'ann@home.example', type: 'home' },
   ],
-  meta: { created: '2020-01-01T10:00:00Z', lastModified: '2020-01-02T10:00:00+02:00' },
+  meta: {
+    created: '2020-01-01T10:00:00Z',
+    lastModified: '2020-01-02T10:00:00+02:00',
+  },
   [enterprise]: { employeeNumber: '7', manager: { value: 'm-1' } },
 };
 
-const matches = (text: string): boolean => compileFilter(parseFilter(text), userResourceType)(ann);
+const matches = (text: string): boolean =>
+  compileFilter(parseFilter(text), userResourceType)(ann);
 
 describe('compileFilter', () => {
   it.each([
@@ -53,10 +57,17 @@ describe('compileFilter', () => {
     expect(matches(text)).toBe(expected);
   });
 
-  it.each(['nope eq "x"', 'active gt true', 'active eq "yes"', 'meta.created co "2020"', 'name eq "x"', 'emails[value[type pr]]', 'userName[x pr]'])(
-    'refuses %s with invalidFilter',
-    (text) => {
-      expect(() => matches(text)).toThrow(expect.objectContaining({ scimType: 'invalidFilter' }) as Error);
-    },
-  );
+  it.each([
+    'nope eq "x"',
+    'active gt true',
+    'active eq "yes"',
+    'meta.created co "2020"',
+    'name eq "x"',
+    'emails[value[type pr]]',
+    'userName[x pr]',
+  ])('refuses %s with invalidFilter', (text) => {
+    expect(() => matches(text)).toThrow(
+      expect.objectContaining({ scimType: 'invalidFilter' }) as Error,
+    );
+  });
 });

@@ -14,20 +14,29 @@ export function evaluateComparison(
     case 'boolean':
       return typeof stored === 'boolean' && stored === comparison.value;
     case 'number':
-      return typeof stored === 'number' && order(comparison.op, stored - comparison.value);
+      return (
+        typeof stored === 'number' &&
+        order(comparison.op, stored - comparison.value)
+      );
     case 'dateTime':
-      return typeof stored === 'string' && order(comparison.op, Date.parse(stored) - comparison.value);
+      return (
+        typeof stored === 'string' &&
+        order(comparison.op, Date.parse(stored) - comparison.value)
+      );
     case 'string':
       return typeof stored === 'string' && compareString(comparison, stored);
   }
 }
 
+// TODO(limit): case folding is toLowerCase here and lower() in SQL; they agree on ASCII only.
 function compareString(
   comparison: Extract<PreparedComparison, { kind: 'string' }>,
   stored: string,
 ): boolean {
   const left = comparison.caseExact ? stored : stored.toLowerCase();
-  const right = comparison.caseExact ? comparison.value : comparison.value.toLowerCase();
+  const right = comparison.caseExact
+    ? comparison.value
+    : comparison.value.toLowerCase();
 
   switch (comparison.op) {
     case 'co':

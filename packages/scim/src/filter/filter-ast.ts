@@ -1,15 +1,7 @@
 import type { AttributePath } from '../schema/attribute-path';
 
 export type CompareOperator =
-  | 'eq'
-  | 'ne'
-  | 'co'
-  | 'sw'
-  | 'ew'
-  | 'gt'
-  | 'ge'
-  | 'lt'
-  | 'le';
+  'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | 'lt' | 'le';
 
 export const compareOperators: readonly CompareOperator[] = [
   'eq',
@@ -57,8 +49,4 @@ export interface ValuePathFilter {
 }
 
 export type Filter =
-  | CompareFilter
-  | PresentFilter
-  | LogicalFilter
-  | NotFilter
-  | ValuePathFilter;
+  CompareFilter | PresentFilter | LogicalFilter | NotFilter | ValuePathFilter;

@@ -121,7 +121,8 @@ function parseValuePath(
 
 function parsePath(parser: Parser): AttributePath {
   const token = next(parser);
-  const path = token?.kind === 'word' ? splitAttributePath(token.text) : undefined;
+  const path =
+    token?.kind === 'word' ? splitAttributePath(token.text) : undefined;
   if (!path) throw invalid(`expected an attribute, found ${describe(token)}`);
   if (parser.inValuePath && path.uri !== undefined) {
     throw invalid('a URN cannot appear inside a value filter');
@@ -139,7 +140,8 @@ function toOperator(token: Token | undefined): CompareOperator {
 function parseValue(parser: Parser): FilterValue {
   const token = next(parser);
   if (token?.kind === 'string') return token.value;
-  if (token?.kind !== 'word') throw invalid(`expected a value, found ${describe(token)}`);
+  if (token?.kind !== 'word')
+    throw invalid(`expected a value, found ${describe(token)}`);
 
   const lower = token.text.toLowerCase();
   if (lower === 'true') return true;
@@ -162,7 +164,8 @@ function countTerm(parser: Parser): void {
 
 function expect(parser: Parser, text: ')' | ']'): void {
   const token = next(parser);
-  if (!isPunct(token, text)) throw invalid(`expected '${text}', found ${describe(token)}`);
+  if (!isPunct(token, text))
+    throw invalid(`expected '${text}', found ${describe(token)}`);
 }
 
 function peek(parser: Parser): Token | undefined {

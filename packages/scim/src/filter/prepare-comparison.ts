@@ -12,8 +12,16 @@ export type PreparedComparison =
       readonly value: string;
       readonly caseExact: boolean;
     }
-  | { readonly kind: 'boolean'; readonly op: 'eq' | 'ne'; readonly value: boolean }
-  | { readonly kind: 'number' | 'dateTime'; readonly op: OrderOperator; readonly value: number };
+  | {
+      readonly kind: 'boolean';
+      readonly op: 'eq' | 'ne';
+      readonly value: boolean;
+    }
+  | {
+      readonly kind: 'number' | 'dateTime';
+      readonly op: OrderOperator;
+      readonly value: number;
+    };
 
 type OrderOperator = Exclude<CompareOperator, 'co' | 'sw' | 'ew'>;
 
@@ -34,13 +42,26 @@ export function prepareComparison(
       return prepareBoolean(definition, op, value);
     case 'integer':
     case 'decimal':
-      return { kind: 'number', op: ordered(definition, op), value: toNumber(definition, value) };
+      return {
+        kind: 'number',
+        op: ordered(definition, op),
+        value: toNumber(definition, value),
+      };
     case 'dateTime':
-      return { kind: 'dateTime', op: ordered(definition, op), value: toTime(definition, value) };
+      return {
+        kind: 'dateTime',
+        op: ordered(definition, op),
+        value: toTime(definition, value),
+      };
     case 'complex':
       throw invalid(`'${definition.name}' is complex; name a sub-attribute`);
     default:
-      return { kind: 'string', op, value: String(value), caseExact: definition.caseExact };
+      return {
+        kind: 'string',
+        op,
+        value: String(value),
+        caseExact: definition.caseExact,
+      };
   }
 }
 
@@ -64,9 +85,14 @@ function prepareBoolean(
   return { kind: 'boolean', op, value: coerced };
 }
 
-function ordered(definition: AttributeDefinition, op: CompareOperator): OrderOperator {
+function ordered(
+  definition: AttributeDefinition,
+  op: CompareOperator,
+): OrderOperator {
   if (op === 'co' || op === 'sw' || op === 'ew') {
-    throw invalid(`'${op}' does not apply to ${definition.type} '${definition.name}'`);
+    throw invalid(
+      `'${op}' does not apply to ${definition.type} '${definition.name}'`,
+    );
   }
   return op;
 }
@@ -79,6 +105,7 @@ function toNumber(definition: AttributeDefinition, value: FilterValue): number {
   return number;
 }
 
+// TODO(limit): dateTime compares at millisecond precision; PostgreSQL keeps microseconds.
 function toTime(definition: AttributeDefinition, value: FilterValue): number {
   const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(time)) throw invalid(`'${definition.name}' is a dateTime`);

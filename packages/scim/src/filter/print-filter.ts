@@ -28,7 +28,11 @@ function printLogical(kind: 'and' | 'or', left: Filter, right: Filter): string {
 }
 
 // Parsing is left-associative and `and` binds tighter than `or`.
-function needsParens(parent: 'and' | 'or', child: Filter, right: boolean): boolean {
+function needsParens(
+  parent: 'and' | 'or',
+  child: Filter,
+  right: boolean,
+): boolean {
   if (child.kind !== 'and' && child.kind !== 'or') return false;
   if (parent === 'and' && child.kind === 'or') return true;
   return right;

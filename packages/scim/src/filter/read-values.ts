@@ -22,7 +22,8 @@ export function valuesOf(
   const raw = containerOf(bound, object)?.[bound.attribute.name];
   if (raw === undefined) return [];
 
-  const values = bound.attribute.multiValued && Array.isArray(raw) ? raw : [raw];
+  const values =
+    bound.attribute.multiValued && Array.isArray(raw) ? raw : [raw];
   if (!bound.sub) return values;
 
   const sub = bound.sub.name;
@@ -38,7 +39,8 @@ export function isPresent(
   value: JsonValue | undefined,
 ): boolean {
   if (value === undefined || value === null || value === '') return false;
-  if (definition.type !== 'complex') return !Array.isArray(value) && !isJsonObject(value);
+  if (definition.type !== 'complex')
+    return !Array.isArray(value) && !isJsonObject(value);
   if (!isJsonObject(value)) return false;
 
   return (definition.subAttributes ?? []).some((sub) =>

@@ -25,13 +25,21 @@ export function applyAtTarget(
     return;
   }
 
-  if (!target.attribute.multiValued) return setSingle(container, op, target, raw);
+  if (!target.attribute.multiValued)
+    return setSingle(container, op, target, raw);
   if (target.filter) return setFiltered(container, op, target, raw);
   if (target.sub) return setSubOfAll(container, target, raw);
-  return op === 'add' ? appendValues(container, target, raw) : replaceAll(container, target, raw);
+  return op === 'add'
+    ? appendValues(container, target, raw)
+    : replaceAll(container, target, raw);
 }
 
-function setSingle(container: JsonObject, op: PatchOp, target: Attributed, raw: unknown): void {
+function setSingle(
+  container: JsonObject,
+  op: PatchOp,
+  target: Attributed,
+  raw: unknown,
+): void {
   const { attribute, sub } = target;
   const current = container[attribute.name];
   if (target.matches && !(isJsonObject(current) && target.matches(current))) {
@@ -44,35 +52,62 @@ function setSingle(container: JsonObject, op: PatchOp, target: Attributed, raw: 
     return assign(container, attribute.name, object);
   }
   const value = coerce(attribute, raw, target.text, false);
-  const merge = attribute.type === 'complex' && isJsonObject(current) && isJsonObject(value);
+  const merge =
+    attribute.type === 'complex' &&
+    isJsonObject(current) &&
+    isJsonObject(value);
   assign(container, attribute.name, merge ? { ...current, ...value } : value);
   void op;
 }
 
-function setFiltered(container: JsonObject, op: PatchOp, target: Attributed, raw: unknown): void {
+// TODO(limit): setting primary on one value does not clear it on the others.
+function setFiltered(
+  container: JsonObject,
+  op: PatchOp,
+  target: Attributed,
+  raw: unknown,
+): void {
   const { attribute, sub, matches, filter } = target;
   const elements = elementsOf(container, attribute);
   const matched = elements.filter((element) => matches?.(element));
 
   if (matched.length === 0 && filter) {
-    const created = coerceElement(attribute, elementFromFilter(attribute, filter), target.text);
+    const created = coerceElement(
+      attribute,
+      elementFromFilter(attribute, filter),
+      target.text,
+    );
     matched.push(created);
     elements.push(created);
   }
   for (const element of matched) {
     if (sub) assign(element, sub.name, coerce(sub, raw, target.text, false));
-    else replaceElement(element, coerceElement(attribute, raw, target.text), op);
+    else
+      replaceElement(element, coerceElement(attribute, raw, target.text), op);
   }
 
-  assign(container, attribute.name, elements.filter((e) => Object.keys(e).length > 0));
+  assign(
+    container,
+    attribute.name,
+    elements.filter((e) => Object.keys(e).length > 0),
+  );
 }
 
-function replaceElement(element: JsonObject, value: JsonObject, op: PatchOp): void {
-  if (op === 'replace') for (const key of Object.keys(element)) delete element[key];
+function replaceElement(
+  element: JsonObject,
+  value: JsonObject,
+  op: PatchOp,
+): void {
+  if (op === 'replace')
+    for (const key of Object.keys(element)) delete element[key];
   Object.assign(element, value);
 }
 
-function setSubOfAll(container: JsonObject, target: Attributed, raw: unknown): void {
+function setSubOfAll(
+  container: JsonObject,
+  target: Attributed,
+  raw: unknown,
+): void {
   const { attribute, sub } = target;
   const elements = elementsOf(container, attribute);
   if (elements.length === 0) elements.push({});
@@ -83,7 +118,11 @@ function setSubOfAll(container: JsonObject, target: Attributed, raw: unknown): v
   assign(container, attribute.name, elements);
 }
 
-function appendValues(container: JsonObject, target: Attributed, raw: unknown): void {
+function appendValues(
+  container: JsonObject,
+  target: Attributed,
+  raw: unknown,
+): void {
   const { attribute } = target;
   const values = toList(coerce(attribute, raw, target.text, true));
   const current: JsonValue[] = Array.isArray(container[attribute.name])
@@ -91,27 +130,39 @@ function appendValues(container: JsonObject, target: Attributed, raw: unknown): 
     : [];
 
   for (const value of values) {
-    const index = current.findIndex((item) => sameElement(attribute, item, value));
+    const index = current.findIndex((item) =>
+      sameElement(attribute, item, value),
+    );
     const existing = current[index];
     if (index < 0 || existing === undefined) current.push(value);
-    else if (isJsonObject(existing) && isJsonObject(value)) current[index] = { ...existing, ...value };
+    else if (isJsonObject(existing) && isJsonObject(value))
+      current[index] = { ...existing, ...value };
   }
   assign(container, attribute.name, current);
 }
 
-function replaceAll(container: JsonObject, target: Attributed, raw: unknown): void {
+function replaceAll(
+  container: JsonObject,
+  target: Attributed,
+  raw: unknown,
+): void {
   const value = coerce(target.attribute, raw, target.text, true);
   assign(container, target.attribute.name, value);
 }
 
-function removeAt(container: JsonObject, target: Attributed, raw: unknown): void {
+function removeAt(
+  container: JsonObject,
+  target: Attributed,
+  raw: unknown,
+): void {
   const { attribute, sub, matches } = target;
   const current = container[attribute.name];
   if (current === undefined) return;
 
   if (!attribute.multiValued) {
     const hit = isJsonObject(current) ? (matches?.(current) ?? true) : true;
-    const byValue = raw === undefined || removalMatches(attribute, current, raw, target.text);
+    const byValue =
+      raw === undefined || removalMatches(attribute, current, raw, target.text);
     if (!hit || !byValue) return;
     if (sub && isJsonObject(current)) {
       const { [sub.name]: _removed, ...rest } = current;
@@ -122,7 +173,11 @@ function removeAt(container: JsonObject, target: Attributed, raw: unknown): void
   removeElements(container, target, raw);
 }
 
-function removeElements(container: JsonObject, target: Attributed, raw: unknown): void {
+function removeElements(
+  container: JsonObject,
+  target: Attributed,
+  raw: unknown,
+): void {
   const { attribute, sub, matches } = target;
   const elements = Array.isArray(container[attribute.name])
     ? (container[attribute.name] as JsonValue[])
@@ -163,20 +218,33 @@ function coerce(
   asList: boolean,
 ): JsonValue | undefined {
   const issues: ValidationIssue[] = [];
-  const single = { ...definition, multiValued: asList && definition.multiValued };
+  const single = {
+    ...definition,
+    multiValued: asList && definition.multiValued,
+  };
   const value = coerceValue(single, raw, { path, issues });
   if (issues.length > 0) throw issuesToError(issues);
   return value;
 }
 
-function coerceElement(attribute: AttributeDefinition, raw: unknown, path: string): JsonObject {
+function coerceElement(
+  attribute: AttributeDefinition,
+  raw: unknown,
+  path: string,
+): JsonObject {
   const issues: ValidationIssue[] = [];
-  const value = coerceSingle({ ...attribute, multiValued: false }, raw, { path, issues });
+  const value = coerceSingle({ ...attribute, multiValued: false }, raw, {
+    path,
+    issues,
+  });
   if (issues.length > 0) throw issuesToError(issues);
   return isJsonObject(value) ? value : {};
 }
 
-function elementsOf(container: JsonObject, attribute: AttributeDefinition): JsonObject[] {
+function elementsOf(
+  container: JsonObject,
+  attribute: AttributeDefinition,
+): JsonObject[] {
   const current = container[attribute.name];
   return Array.isArray(current) ? current.filter(isJsonObject) : [];
 }
@@ -187,7 +255,11 @@ function toList(value: JsonValue | undefined): JsonValue[] {
 }
 
 /** Sets or deletes; empty arrays and objects count as unassigned. */
-function assign(container: JsonObject, key: string, value: JsonValue | undefined): void {
+function assign(
+  container: JsonObject,
+  key: string,
+  value: JsonValue | undefined,
+): void {
   const empty =
     value === undefined ||
     (Array.isArray(value) && value.length === 0) ||

@@ -65,7 +65,12 @@ function applyTo(
 
   const existing = urn ? resource[urn] : resource;
   const container = isJsonObject(existing) ? existing : {};
-  applyAtTarget(container, op, { ...target, attribute: target.attribute }, value);
+  applyAtTarget(
+    container,
+    op,
+    { ...target, attribute: target.attribute },
+    value,
+  );
   if (!urn) return;
 
   if (Object.keys(container).length > 0) resource[urn] = container;
@@ -79,10 +84,14 @@ function applyPathless(
   value: unknown,
   type: ResourceType,
 ): void {
-  if (op === 'remove') throw ScimError.badRequest('noTarget', 'remove needs a path');
+  if (op === 'remove')
+    throw ScimError.badRequest('noTarget', 'remove needs a path');
   if (value === undefined) return;
   if (!isJsonObject(value)) {
-    throw ScimError.badRequest('invalidValue', 'a pathless value must be an object');
+    throw ScimError.badRequest(
+      'invalidValue',
+      'a pathless value must be an object',
+    );
   }
 
   for (const [key, item] of Object.entries(value)) {
@@ -99,7 +108,8 @@ function applyKey(
 ): void {
   const lower = key.toLowerCase();
   if (lower === 'schemas') return;
-  if (lower === type.schema.id.toLowerCase()) return applyPathless(resource, op, value, type);
+  if (lower === type.schema.id.toLowerCase())
+    return applyPathless(resource, op, value, type);
 
   const path = splitAttributePath(key);
   if (!path) throw invalidPath(`bad attribute name '${key.slice(0, 80)}'`);
@@ -110,27 +120,42 @@ function applyKey(
   applyTo(resource, op, target, value, type);
 }
 
-function isForeignUrn(type: ResourceType, key: string, uri: string | undefined): boolean {
+function isForeignUrn(
+  type: ResourceType,
+  key: string,
+  uri: string | undefined,
+): boolean {
   if (uri === undefined || findExtensionUrn(type, key)) return false;
   const known = [type.schema.id, ...type.extensions.map((e) => e.schema.id)];
   return !known.some((urn) => urn.toLowerCase() === uri.toLowerCase());
 }
 
 function isReadOnly(target: PatchTarget): boolean {
-  return target.attribute?.mutability === 'readOnly' || target.sub?.mutability === 'readOnly';
+  return (
+    target.attribute?.mutability === 'readOnly' ||
+    target.sub?.mutability === 'readOnly'
+  );
 }
 
-function checkMutability(resource: JsonObject, target: PatchTarget, op: PatchOp): void {
+function checkMutability(
+  resource: JsonObject,
+  target: PatchTarget,
+  op: PatchOp,
+): void {
   if (isReadOnly(target)) {
     throw ScimError.badRequest('mutability', `'${target.text}' is readOnly`);
   }
 
   const immutable =
-    target.attribute?.mutability === 'immutable' || target.sub?.mutability === 'immutable';
-  const container = target.extensionUrn ? resource[target.extensionUrn] : resource;
-  const current = isJsonObject(container) && target.attribute
-    ? container[target.attribute.name]
-    : undefined;
+    target.attribute?.mutability === 'immutable' ||
+    target.sub?.mutability === 'immutable';
+  const container = target.extensionUrn
+    ? resource[target.extensionUrn]
+    : resource;
+  const current =
+    isJsonObject(container) && target.attribute
+      ? container[target.attribute.name]
+      : undefined;
   if (immutable && current !== undefined && !(op === 'add' && !target.sub)) {
     throw ScimError.badRequest('mutability', `'${target.text}' is immutable`);
   }

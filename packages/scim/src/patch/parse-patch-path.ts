@@ -13,8 +13,10 @@ export function parsePatchPath(text: string): PatchPath {
   const attribute = splitAttributePath(trimmed.slice(0, open));
   const after = trimmed.slice(close + 1);
   const sub = after.startsWith('.') ? after.slice(1) : undefined;
-  if (!attribute || attribute.sub !== undefined || close < open) throw bad(text);
-  if (after !== '' && !(sub && /^\$?[A-Za-z][\w-]*$/.test(sub))) throw bad(text);
+  if (!attribute || attribute.sub !== undefined || close < open)
+    throw bad(text);
+  if (after !== '' && !(sub && /^\$?[A-Za-z][\w-]*$/.test(sub)))
+    throw bad(text);
 
   const filter = parseValueFilter(trimmed.slice(open + 1, close));
   return { text, attribute, filter, ...(sub === undefined ? {} : { sub }) };

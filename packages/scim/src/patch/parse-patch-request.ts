@@ -45,8 +45,15 @@ function parseOperation(raw: unknown, index: number): PatchOperation {
   if (!op) throw syntax(`operation ${index} has no valid op`);
 
   const pathText = raw[keyOf(raw, 'path')];
-  if (pathText !== undefined && pathText !== null && typeof pathText !== 'string') {
-    throw ScimError.badRequest('invalidPath', `operation ${index}: path is not a string`);
+  if (
+    pathText !== undefined &&
+    pathText !== null &&
+    typeof pathText !== 'string'
+  ) {
+    throw ScimError.badRequest(
+      'invalidPath',
+      `operation ${index}: path is not a string`,
+    );
   }
 
   const value = raw[keyOf(raw, 'value')];

@@ -27,11 +27,19 @@ const group: ScimResource = {
 };
 
 function patchUser(operations: unknown[], base = user): ScimResource {
-  return applyPatch(base, parsePatchRequest({ Operations: operations }), userResourceType);
+  return applyPatch(
+    base,
+    parsePatchRequest({ Operations: operations }),
+    userResourceType,
+  );
 }
 
 function patchGroup(operations: unknown[]): ScimResource {
-  return applyPatch(group, parsePatchRequest({ Operations: operations }), groupResourceType);
+  return applyPatch(
+    group,
+    parsePatchRequest({ Operations: operations }),
+    groupResourceType,
+  );
 }
 
 describe('PATCH dialects of Okta and Entra ID', () => {
@@ -51,13 +59,17 @@ describe('PATCH dialects of Okta and Entra ID', () => {
   });
 
   it('2. coerces "False" to a boolean', () => {
-    const result = patchUser([{ op: 'Replace', path: 'active', value: 'False' }]);
+    const result = patchUser([
+      { op: 'Replace', path: 'active', value: 'False' },
+    ]);
 
     expect(result).toEqual({ ...user, active: false });
   });
 
   it('3. add on a single-valued attribute replaces its value', () => {
-    const result = patchUser([{ op: 'add', path: 'userName', value: 'b@example.com' }]);
+    const result = patchUser([
+      { op: 'add', path: 'userName', value: 'b@example.com' },
+    ]);
 
     expect(result).toEqual({ ...user, userName: 'b@example.com' });
   });
@@ -66,7 +78,10 @@ describe('PATCH dialects of Okta and Entra ID', () => {
     const result = patchUser([
       {
         op: 'replace',
-        value: { 'name.givenName': 'Ann', [`${enterprise}:employeeNumber`]: '7' },
+        value: {
+          'name.givenName': 'Ann',
+          [`${enterprise}:employeeNumber`]: '7',
+        },
       },
     ]);
 
@@ -80,7 +95,11 @@ describe('PATCH dialects of Okta and Entra ID', () => {
 
   it('5. replaces only the work email through a filtered path', () => {
     const result = patchUser([
-      { op: 'Replace', path: 'emails[type eq "work"].value', value: 'a@example.com' },
+      {
+        op: 'Replace',
+        path: 'emails[type eq "work"].value',
+        value: 'a@example.com',
+      },
     ]);
 
     expect(result).toEqual({
@@ -94,8 +113,16 @@ describe('PATCH dialects of Okta and Entra ID', () => {
 
   it('6. creates the element when a filtered path matches nothing', () => {
     const result = patchUser([
-      { op: 'add', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 555 0100' },
-      { op: 'replace', path: 'addresses[type eq "work"].locality', value: 'Oslo' },
+      {
+        op: 'add',
+        path: 'phoneNumbers[type eq "mobile"].value',
+        value: '+1 555 0100',
+      },
+      {
+        op: 'replace',
+        path: 'addresses[type eq "work"].locality',
+        value: 'Oslo',
+      },
     ]);
 
     expect(result).toEqual({
@@ -111,15 +138,29 @@ describe('PATCH dialects of Okta and Entra ID', () => {
     ]);
     const all = patchGroup([{ op: 'remove', path: 'members' }]);
 
-    expect(byValue).toEqual({ ...group, members: [{ value: 'u-1' }, { value: 'u-3' }] });
-    expect(all).toEqual({ schemas: [groupUrn], id: 'g-1', displayName: 'Admins' });
+    expect(byValue).toEqual({
+      ...group,
+      members: [{ value: 'u-1' }, { value: 'u-3' }],
+    });
+    expect(all).toEqual({
+      schemas: [groupUrn],
+      id: 'g-1',
+      displayName: 'Admins',
+    });
   });
 
   it('8. removes a member by filter; no match is a no-op', () => {
-    const removed = patchGroup([{ op: 'remove', path: 'members[value eq "u-2"]' }]);
-    const unchanged = patchGroup([{ op: 'remove', path: 'members[value eq "u-9"]' }]);
+    const removed = patchGroup([
+      { op: 'remove', path: 'members[value eq "u-2"]' },
+    ]);
+    const unchanged = patchGroup([
+      { op: 'remove', path: 'members[value eq "u-9"]' },
+    ]);
 
-    expect(removed).toEqual({ ...group, members: [{ value: 'u-1' }, { value: 'u-3' }] });
+    expect(removed).toEqual({
+      ...group,
+      members: [{ value: 'u-1' }, { value: 'u-3' }],
+    });
     expect(unchanged).toEqual(group);
   });
 
@@ -137,7 +178,10 @@ describe('PATCH dialects of Okta and Entra ID', () => {
 
     expect(result).toEqual({
       ...group,
-      members: [...(group['members'] as object[]), { value: 'u-4', display: 'Dan' }],
+      members: [
+        ...(group['members'] as object[]),
+        { value: 'u-4', display: 'Dan' },
+      ],
     });
   });
 
@@ -150,7 +194,13 @@ describe('PATCH dialects of Okta and Entra ID', () => {
       withManager,
     );
     const byValue = patchUser(
-      [{ op: 'Remove', path: `${enterprise}:manager`, value: [{ value: 'm-1' }] }],
+      [
+        {
+          op: 'Remove',
+          path: `${enterprise}:manager`,
+          value: [{ value: 'm-1' }],
+        },
+      ],
       withManager,
     );
 

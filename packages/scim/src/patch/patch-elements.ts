@@ -19,15 +19,19 @@ export function sameElement(
   if (!valueSub || !isJsonObject(left) || !isJsonObject(right)) {
     return JSON.stringify(left) === JSON.stringify(right);
   }
-  if (!sameText(valueSub.caseExact, left['value'], right['value'])) return false;
+  if (!sameText(valueSub.caseExact, left['value'], right['value']))
+    return false;
 
   const [a, b] = [left['type'], right['type']];
   return a === undefined || b === undefined || sameText(false, a, b);
 }
 
 function sameText(caseExact: boolean, left: unknown, right: unknown): boolean {
-  if (typeof left !== 'string' || typeof right !== 'string') return left === right;
-  return caseExact ? left === right : left.toLowerCase() === right.toLowerCase();
+  if (typeof left !== 'string' || typeof right !== 'string')
+    return left === right;
+  return caseExact
+    ? left === right
+    : left.toLowerCase() === right.toLowerCase();
 }
 
 /**
@@ -71,6 +75,6 @@ export function cloneJson<T extends JsonValue>(value: T): T {
   if (!isJsonObject(value)) return value;
 
   const copy: JsonObject = {};
-  for (const key in value) copy[key] = cloneJson(value[key] as JsonValue);
+  for (const [key, item] of Object.entries(value)) copy[key] = cloneJson(item);
   return copy as T;
 }

@@ -38,7 +38,12 @@ export function planGroupPatch(
   operations: readonly PatchOperation[],
   isMember: MembershipLookup,
 ): GroupPatchPlan {
-  const state: State = { isMember, added: new Map(), removed: new Set(), cleared: false };
+  const state: State = {
+    isMember,
+    added: new Map(),
+    removed: new Set(),
+    cleared: false,
+  };
   const resourceChanges: PatchOperation[] = [];
 
   for (const operation of operations) {
@@ -53,10 +58,14 @@ export function planGroupPatch(
   };
 }
 
-function applyMemberPart(state: State, operation: PatchOperation): PatchOperation | undefined {
+function applyMemberPart(
+  state: State,
+  operation: PatchOperation,
+): PatchOperation | undefined {
   const { op, path, value } = operation;
   if (path) {
-    if (path.attribute.name.toLowerCase() !== 'members' || path.attribute.uri) return operation;
+    if (path.attribute.name.toLowerCase() !== 'members' || path.attribute.uri)
+      return operation;
     applyMembers(state, op, value, path.filter, path.sub);
     return undefined;
   }
@@ -84,8 +93,10 @@ function applyMembers(
     return idsOfFilter(filter).forEach((id) => remove(state, id));
   }
 
-  if (op === 'replace' || (op === 'remove' && value === undefined)) clear(state);
-  if (op === 'remove') return toMembers(value).forEach((m) => remove(state, m.value));
+  if (op === 'replace' || (op === 'remove' && value === undefined))
+    clear(state);
+  if (op === 'remove')
+    return toMembers(value).forEach((m) => remove(state, m.value));
   toMembers(value).forEach((member) => add(state, member));
 }
 
@@ -96,7 +107,10 @@ function add(state: State, member: Member): void {
     return;
   }
 
-  const present = !state.cleared && !state.removed.has(member.value) && state.isMember(member.value);
+  const present =
+    !state.cleared &&
+    !state.removed.has(member.value) &&
+    state.isMember(member.value);
   if (!present) state.added.set(member.value, member);
 }
 
@@ -120,13 +134,19 @@ function toMembers(value: unknown): Member[] {
 function toMember(raw: unknown): Member {
   const object = isJsonObject(raw) ? raw : { value: raw as string };
   const value = object['value'];
-  const type = typeof object['type'] === 'string' ? object['type'].toLowerCase() : undefined;
+  const type =
+    typeof object['type'] === 'string'
+      ? object['type'].toLowerCase()
+      : undefined;
   const display = object['display'];
   if (typeof value !== 'string' || value === '') {
     throw ScimError.badRequest('invalidValue', 'a member needs a string value');
   }
   if (type !== undefined && type !== 'user' && type !== 'group') {
-    throw ScimError.badRequest('invalidValue', 'a member type is User or Group');
+    throw ScimError.badRequest(
+      'invalidValue',
+      'a member type is User or Group',
+    );
   }
 
   return {
@@ -137,7 +157,8 @@ function toMember(raw: unknown): Member {
 }
 
 function idsOfFilter(filter: Filter): string[] {
-  if (filter.kind === 'or') return [...idsOfFilter(filter.left), ...idsOfFilter(filter.right)];
+  if (filter.kind === 'or')
+    return [...idsOfFilter(filter.left), ...idsOfFilter(filter.right)];
   const isValueEq =
     filter.kind === 'compare' &&
     filter.op === 'eq' &&
@@ -148,5 +169,8 @@ function idsOfFilter(filter: Filter): string[] {
 }
 
 function unsupported(): ScimError {
-  return ScimError.badRequest('invalidPath', 'members paths support only [value eq "id"]');
+  return ScimError.badRequest(
+    'invalidPath',
+    'members paths support only [value eq "id"]',
+  );
 }

@@ -5,21 +5,34 @@ const current = new Set(['u-1', 'u-2']);
 const isMember = (id: string): boolean => current.has(id);
 
 function plan(operations: unknown[]): ReturnType<typeof planGroupPatch> {
-  return planGroupPatch(parsePatchRequest({ Operations: operations }), isMember);
+  return planGroupPatch(
+    parsePatchRequest({ Operations: operations }),
+    isMember,
+  );
 }
 
 describe('planGroupPatch', () => {
   it('turns member operations into deltas and keeps the rest', () => {
     const result = plan([
-      { op: 'Add', path: 'members', value: [{ value: 'u-2' }, { value: 'u-3', $ref: null, type: 'user' }] },
-      { op: 'Remove', path: 'members', value: [{ value: 'u-1' }, { value: 'u-9' }] },
+      {
+        op: 'Add',
+        path: 'members',
+        value: [{ value: 'u-2' }, { value: 'u-3', $ref: null, type: 'user' }],
+      },
+      {
+        op: 'Remove',
+        path: 'members',
+        value: [{ value: 'u-1' }, { value: 'u-9' }],
+      },
       { op: 'Replace', value: { id: 'g-1', displayName: 'New' } },
     ]);
 
     expect(result).toEqual({
       added: [{ value: 'u-3', type: 'User' }],
       removed: ['u-1'],
-      resourceChanges: [{ op: 'replace', value: { id: 'g-1', displayName: 'New' } }],
+      resourceChanges: [
+        { op: 'replace', value: { id: 'g-1', displayName: 'New' } },
+      ],
     });
   });
 
@@ -29,7 +42,12 @@ describe('planGroupPatch', () => {
       removed: ['u-2'],
       resourceChanges: [],
     });
-    expect(plan([{ op: 'remove', path: 'members' }, { op: 'add', path: 'members', value: [{ value: 'u-1' }] }])).toEqual({
+    expect(
+      plan([
+        { op: 'remove', path: 'members' },
+        { op: 'add', path: 'members', value: [{ value: 'u-1' }] },
+      ]),
+    ).toEqual({
       added: [{ value: 'u-1' }],
       removed: 'all',
       resourceChanges: [],
@@ -37,7 +55,9 @@ describe('planGroupPatch', () => {
   });
 
   it('splits members out of a pathless add', () => {
-    const result = plan([{ op: 'add', value: { members: [{ value: 'u-5' }], displayName: 'X' } }]);
+    const result = plan([
+      { op: 'add', value: { members: [{ value: 'u-5' }], displayName: 'X' } },
+    ]);
 
     expect(result).toEqual({
       added: [{ value: 'u-5' }],

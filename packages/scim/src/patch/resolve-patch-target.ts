@@ -25,7 +25,11 @@ export interface PatchTarget {
 export function resolvePatchTarget(
   type: ResourceType,
   attributePath: AttributePath,
-  options: { readonly text: string; readonly sub?: string; readonly filter?: Filter },
+  options: {
+    readonly text: string;
+    readonly sub?: string;
+    readonly filter?: Filter;
+  },
 ): PatchTarget {
   const { text, filter } = options;
   const whole = wholeExtension(type, attributePath, options);
@@ -41,15 +45,27 @@ export function resolvePatchTarget(
   const matches = filter
     ? compileElementFilter(filter, { kind: 'element', attribute })
     : undefined;
-  return { text, extensionUrn: resolved.extensionUrn, attribute, sub, filter, matches };
+  return {
+    text,
+    extensionUrn: resolved.extensionUrn,
+    attribute,
+    sub,
+    filter,
+    matches,
+  };
 }
 
 function wholeExtension(
   type: ResourceType,
   path: AttributePath,
-  options: { readonly text: string; readonly sub?: string; readonly filter?: Filter },
+  options: {
+    readonly text: string;
+    readonly sub?: string;
+    readonly filter?: Filter;
+  },
 ): PatchTarget | undefined {
-  if (path.uri === undefined || path.sub || options.sub || options.filter) return undefined;
+  if (path.uri === undefined || path.sub || options.sub || options.filter)
+    return undefined;
 
   const urn = findExtensionUrn(type, `${path.uri}:${path.name}`);
   if (!urn) return undefined;

@@ -113,6 +113,7 @@ function toNumber(raw: unknown, integer: boolean): number | undefined {
 function toDateTime(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
 
-  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+  const iso =
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
   return iso.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : undefined;
 }

@@ -24,7 +24,10 @@ export function validateResource(
   const issues: ValidationIssue[] = [];
   if (!isJsonObject(body)) {
     const message = 'the body must be a JSON object';
-    return { resource: {}, issues: [{ code: 'invalidSyntax', path: '', message }] };
+    return {
+      resource: {},
+      issues: [{ code: 'invalidSyntax', path: '', message }],
+    };
   }
 
   const declared = declaredSchemas(body['schemas']);
@@ -52,17 +55,23 @@ function addEntry(
 ): void {
   const { type, issues } = context;
   if (key.toLowerCase() === type.schema.id.toLowerCase()) {
-    if (isJsonObject(value)) addAttributes(resource, value, coreOf(type), context);
+    if (isJsonObject(value))
+      addAttributes(resource, value, coreOf(type), context);
     return;
   }
 
   const extensionUrn = findExtensionUrn(type, key);
   if (extensionUrn) return addExtension(resource, extensionUrn, value, context);
-  if (/^urn:/i.test(key)) return addUnknownExtension(resource, key, value, context);
+  if (/^urn:/i.test(key))
+    return addUnknownExtension(resource, key, value, context);
 
   const definition = findAttribute(coreOf(type), key);
   if (!definition) {
-    issues.push({ code: 'invalidSyntax', path: key, message: 'unknown attribute' });
+    issues.push({
+      code: 'invalidSyntax',
+      path: key,
+      message: 'unknown attribute',
+    });
     return;
   }
   setCoerced(resource, definition, value, definition.name, issues);
@@ -87,10 +96,20 @@ function addExtension(
     const definition = findAttribute(extension?.schema.attributes ?? [], key);
     if (!definition) {
       const path = `${urn}:${key}`;
-      context.issues.push({ code: 'invalidSyntax', path, message: 'unknown attribute' });
+      context.issues.push({
+        code: 'invalidSyntax',
+        path,
+        message: 'unknown attribute',
+      });
       continue;
     }
-    setCoerced(target, definition, item, `${urn}:${definition.name}`, context.issues);
+    setCoerced(
+      target,
+      definition,
+      item,
+      `${urn}:${definition.name}`,
+      context.issues,
+    );
   }
 
   if (Object.keys(target).length > 0) resource[urn] = target;
@@ -102,11 +121,14 @@ function addUnknownExtension(
   value: unknown,
   context: EntryContext,
 ): void {
-  const listed = context.declared.find((urn) => urn.toLowerCase() === key.toLowerCase());
+  const listed = context.declared.find(
+    (urn) => urn.toLowerCase() === key.toLowerCase(),
+  );
   if (!listed || !isJsonObject(value)) return;
 
   const kept = dropNulls(value);
-  if (isJsonObject(kept) && Object.keys(kept).length > 0) resource[listed] = kept;
+  if (isJsonObject(kept) && Object.keys(kept).length > 0)
+    resource[listed] = kept;
 }
 
 function addAttributes(
@@ -117,7 +139,8 @@ function addAttributes(
 ): void {
   for (const [key, value] of Object.entries(body)) {
     const definition = findAttribute(definitions, key);
-    if (definition) setCoerced(resource, definition, value, definition.name, context.issues);
+    if (definition)
+      setCoerced(resource, definition, value, definition.name, context.issues);
   }
 }
 
@@ -174,5 +197,7 @@ function dropNulls(value: unknown): unknown {
   if (!isJsonObject(value)) return value;
 
   const entries = Object.entries(value).filter(([, item]) => item !== null);
-  return Object.fromEntries(entries.map(([key, item]) => [key, dropNulls(item)]));
+  return Object.fromEntries(
+    entries.map(([key, item]) => [key, dropNulls(item)]),
+  );
 }

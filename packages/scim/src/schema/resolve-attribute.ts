@@ -62,6 +62,7 @@ export function resolveSub(
   return sub;
 }
 
+// TODO(limit): attributes of unknown extension schemas cannot be filtered, sorted or patched by path.
 function scopeOf(
   type: ResourceType,
   path: AttributePath,
@@ -71,7 +72,8 @@ function scopeOf(
   extensionUrn: string | undefined;
 } {
   const core = [...commonAttributes, ...type.schema.attributes];
-  if (path.uri === undefined) return { definitions: core, extensionUrn: undefined };
+  if (path.uri === undefined)
+    return { definitions: core, extensionUrn: undefined };
   if (path.uri.toLowerCase() === type.schema.id.toLowerCase()) {
     return { definitions: core, extensionUrn: undefined };
   }

@@ -50,7 +50,9 @@ export function toResourceTypeRepresentation(
   };
 }
 
-function toAttributeRepresentation(definition: AttributeDefinition): JsonObject {
+function toAttributeRepresentation(
+  definition: AttributeDefinition,
+): JsonObject {
   const { subAttributes, canonicalValues, referenceTypes, ...rest } =
     definition;
   const result: JsonObject = { ...rest };

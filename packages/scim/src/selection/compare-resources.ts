@@ -18,7 +18,8 @@ export function compareResources(
 ): (left: ScimResource, right: ScimResource) => number {
   const bound = bindSortPath(sortBy, type);
   const definition = leafOf(bound);
-  const key = (resource: ScimResource): JsonValue | undefined => valuesOf(bound, resource)[0];
+  const key = (resource: ScimResource): JsonValue | undefined =>
+    valuesOf(bound, resource)[0];
   const sign = sortOrder === 'descending' ? -1 : 1;
 
   return (left, right) => {
@@ -30,11 +31,23 @@ export function compareResources(
   };
 }
 
-function compareValues(type: string, caseExact: boolean, a: JsonValue, b: JsonValue): number {
-  if (type === 'dateTime') return Date.parse(String(a)) - Date.parse(String(b));
+function compareValues(
+  type: string,
+  caseExact: boolean,
+  a: JsonValue,
+  b: JsonValue,
+): number {
+  if (type === 'dateTime') return Date.parse(textOf(a)) - Date.parse(textOf(b));
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  if (typeof a === 'boolean' && typeof b === 'boolean')
+    return Number(a) - Number(b);
 
-  const [x, y] = [String(a), String(b)];
-  return caseExact ? compareText(x, y) : compareText(x.toLowerCase(), y.toLowerCase());
+  const [x, y] = [textOf(a), textOf(b)];
+  return caseExact
+    ? compareText(x, y)
+    : compareText(x.toLowerCase(), y.toLowerCase());
+}
+
+function textOf(value: JsonValue): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

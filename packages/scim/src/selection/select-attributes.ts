@@ -1,4 +1,8 @@
-import type { JsonObject, JsonValue, ScimResource } from '../resource/json-value';
+import type {
+  JsonObject,
+  JsonValue,
+  ScimResource,
+} from '../resource/json-value';
 import { isJsonObject } from '../resource/json-value';
 import type { AttributeDefinition } from '../schema/attribute-definition';
 import { splitAttributePath } from '../schema/attribute-path';
@@ -22,14 +26,26 @@ export function selectAttributes(
   type: ResourceType,
   selection: AttributeSelection = {},
 ): ScimResource {
-  const include = selection.attributes?.length ? toKeys(selection.attributes, type) : undefined;
+  const include = selection.attributes?.length
+    ? toKeys(selection.attributes, type)
+    : undefined;
   const exclude = toKeys(selection.excludedAttributes ?? [], type);
   const result: JsonObject = {};
 
   for (const [key, value] of Object.entries(resource)) {
     if (key === 'schemas') result[key] = value;
-    else if (/^urn:/i.test(key)) selectExtension(result, key, value, type, include, exclude);
-    else selectIn(result, key, value, [...commonAttributes, ...type.schema.attributes], '', include, exclude);
+    else if (/^urn:/i.test(key))
+      selectExtension(result, key, value, type, include, exclude);
+    else
+      selectIn(
+        result,
+        key,
+        value,
+        [...commonAttributes, ...type.schema.attributes],
+        '',
+        include,
+        exclude,
+      );
   }
   return result;
 }
@@ -42,14 +58,24 @@ function selectExtension(
   include: Set<string> | undefined,
   exclude: Set<string>,
 ): void {
-  const extension = type.extensions.find((e) => e.schema.id === findExtensionUrn(type, urn));
+  const extension = type.extensions.find(
+    (e) => e.schema.id === findExtensionUrn(type, urn),
+  );
   if (!extension || !isJsonObject(value)) return;
   if (include?.has(urn.toLowerCase())) include = undefined;
   if (exclude.has(urn.toLowerCase())) return;
 
   const selected: JsonObject = {};
   for (const [key, item] of Object.entries(value)) {
-    selectIn(selected, key, item, extension.schema.attributes, `${urn.toLowerCase()}:`, include, exclude);
+    selectIn(
+      selected,
+      key,
+      item,
+      extension.schema.attributes,
+      `${urn.toLowerCase()}:`,
+      include,
+      exclude,
+    );
   }
   if (Object.keys(selected).length > 0) result[urn] = selected;
 }
@@ -72,7 +98,9 @@ function selectIn(
 
   const name = `${prefix}${definition.name.toLowerCase()}`;
   if (exclude.has(name)) return;
-  const wanted = include ? include.has(name) || hasChild(include, name) : definition.returned !== 'request';
+  const wanted = include
+    ? include.has(name) || hasChild(include, name)
+    : definition.returned !== 'request';
   if (!wanted) return;
 
   const subs = include?.has(name) ? undefined : include;
@@ -96,7 +124,12 @@ function selectSubs(
       const subName = `${name}.${key.toLowerCase()}`;
       const subDefinition = findAttribute(definition.subAttributes ?? [], key);
       if (subDefinition?.returned === 'never' || exclude.has(subName)) continue;
-      if (!include || include.has(subName) || subDefinition?.returned === 'always') picked[key] = sub;
+      if (
+        !include ||
+        include.has(subName) ||
+        subDefinition?.returned === 'always'
+      )
+        picked[key] = sub;
     }
     return Object.keys(picked).length > 0 ? picked : undefined;
   };
@@ -123,9 +156,13 @@ function toKeys(paths: readonly string[], type: ResourceType): Set<string> {
     }
     const path = splitAttributePath(trimmed);
     if (!path) continue;
-    const core = path.uri === undefined || path.uri.toLowerCase() === type.schema.id.toLowerCase();
+    const core =
+      path.uri === undefined ||
+      path.uri.toLowerCase() === type.schema.id.toLowerCase();
     const prefix = core ? '' : `${path.uri?.toLowerCase()}:`;
-    keys.add(`${prefix}${path.name.toLowerCase()}${path.sub ? `.${path.sub.toLowerCase()}` : ''}`);
+    keys.add(
+      `${prefix}${path.name.toLowerCase()}${path.sub ? `.${path.sub.toLowerCase()}` : ''}`,
+    );
   }
   return keys;
 }

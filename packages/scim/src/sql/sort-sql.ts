@@ -19,12 +19,18 @@ export function sortSql(
   const bound = bindSortPath(sortBy, target.type);
   const definition = leafOf(bound);
   const operand = operandOf(bound, target);
-  const direction = sortOrder === 'descending' ? sql`DESC NULLS FIRST` : sql`ASC NULLS LAST`;
+  const direction =
+    sortOrder === 'descending' ? sql`DESC NULLS FIRST` : sql`ASC NULLS LAST`;
 
   if (operand.kind === 'column') {
     const ref = sql`${sql.ref(operand.column.column)}`;
-    const text = operand.column.kind === 'text' && !definition.caseExact ? sql`lower(${ref})` : ref;
-    const collated = operand.column.kind.endsWith('ext') ? sql`${text} COLLATE "C"` : ref;
+    const text =
+      operand.column.kind === 'text' && !definition.caseExact
+        ? sql`lower(${ref})`
+        : ref;
+    const collated = operand.column.kind.endsWith('ext')
+      ? sql`${text} COLLATE "C"`
+      : ref;
     return sql`${collated} ${direction}`;
   }
 
@@ -32,7 +38,11 @@ export function sortSql(
   return sql`${typed(json, definition.type, definition.caseExact)} ${direction}`;
 }
 
-function typed(json: RawBuilder<unknown>, type: string, caseExact: boolean): RawBuilder<unknown> {
+function typed(
+  json: RawBuilder<unknown>,
+  type: string,
+  caseExact: boolean,
+): RawBuilder<unknown> {
   switch (type) {
     case 'boolean':
       return sql`CASE WHEN jsonb_typeof(${json}) = 'boolean' THEN (${json})::boolean END`;
@@ -43,7 +53,9 @@ function typed(json: RawBuilder<unknown>, type: string, caseExact: boolean): Raw
       return sql`CASE WHEN jsonb_typeof(${json}) = 'number' THEN (${json})::numeric END`;
     default: {
       const text = sql`CASE WHEN jsonb_typeof(${json}) = 'string' THEN ${json} #>> '{}' END`;
-      return caseExact ? sql`${text} COLLATE "C"` : sql`lower(${text}) COLLATE "C"`;
+      return caseExact
+        ? sql`${text} COLLATE "C"`
+        : sql`lower(${text}) COLLATE "C"`;
     }
   }
 }

@@ -26,7 +26,10 @@ function read(resource: ScimResource, path: string): JsonValue | undefined {
   return isJsonObject(value) ? value[sub] : undefined;
 }
 
-function toColumn(value: JsonValue | undefined, kind: SqlColumnKind): SqlColumnValue {
+function toColumn(
+  value: JsonValue | undefined,
+  kind: SqlColumnKind,
+): SqlColumnValue {
   if (kind === 'boolean') return typeof value === 'boolean' ? value : null;
   if (typeof value !== 'string') return null;
   return kind === 'lowerText' ? value.toLowerCase() : value;

@@ -17,7 +17,10 @@ const orderSql: Readonly<Record<string, Sql>> = {
 };
 
 /** A comparison on a jsonb value; never NULL. */
-export function jsonbComparison(json: Sql, comparison: PreparedComparison): Sql {
+export function jsonbComparison(
+  json: Sql,
+  comparison: PreparedComparison,
+): Sql {
   switch (comparison.kind) {
     case 'absent':
     case 'present':
@@ -40,7 +43,10 @@ export function jsonbComparison(json: Sql, comparison: PreparedComparison): Sql 
 }
 
 /** A comparison on a typed column; never NULL. */
-export function columnComparison(column: SqlColumn, comparison: PreparedComparison): Sql {
+export function columnComparison(
+  column: SqlColumn,
+  comparison: PreparedComparison,
+): Sql {
   const ref = sql`${sql.ref(column.column)}`;
   switch (comparison.kind) {
     case 'absent':
@@ -64,7 +70,9 @@ function textComparison(
 ): Sql {
   const exact = comparison.caseExact;
   const left = exact || lowered ? text : sql`lower(${text})`;
-  const right = exact ? sql`${comparison.value}::text` : sql`lower(${comparison.value}::text)`;
+  const right = exact
+    ? sql`${comparison.value}::text`
+    : sql`lower(${comparison.value}::text)`;
 
   switch (comparison.op) {
     case 'co':

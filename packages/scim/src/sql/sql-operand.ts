@@ -10,7 +10,10 @@ export type SqlOperand =
   | { readonly kind: 'elements'; readonly array: RawBuilder<unknown> };
 
 /** `j -> key`, the key always a parameter. */
-export function field(json: RawBuilder<unknown>, key: string): RawBuilder<unknown> {
+export function field(
+  json: RawBuilder<unknown>,
+  key: string,
+): RawBuilder<unknown> {
   return sql`(${json} -> ${key}::text)`;
 }
 
@@ -20,11 +23,16 @@ export function operandOf(bound: BoundPath, target: SqlTarget): SqlOperand {
   if (column && !bound.attribute.multiValued) return { kind: 'column', column };
 
   const resource = sql`${sql.ref(target.resourceColumn)}`;
-  const base = bound.extensionUrn ? field(resource, bound.extensionUrn) : resource;
+  const base = bound.extensionUrn
+    ? field(resource, bound.extensionUrn)
+    : resource;
   const value = field(base, bound.attribute.name);
   if (bound.attribute.multiValued) return { kind: 'elements', array: value };
 
-  return { kind: 'jsonb', value: bound.sub ? field(value, bound.sub.name) : value };
+  return {
+    kind: 'jsonb',
+    value: bound.sub ? field(value, bound.sub.name) : value,
+  };
 }
 
 /** EXISTS over the elements of a jsonb array (absent counts as empty). */

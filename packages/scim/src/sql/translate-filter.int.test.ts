@@ -73,13 +73,18 @@ async function selectWithSql(filter: Filter): Promise<string[]> {
     .select('id')
     .where(translateFilter(filter, userSqlTarget))
     .compile();
-  const { rows } = await pool.query<{ id: string }>(query.sql, [...query.parameters]);
+  const { rows } = await pool.query<{ id: string }>(query.sql, [
+    ...query.parameters,
+  ]);
   return rows.map((row) => row.id).sort();
 }
 
 function selectInMemory(filter: Filter): string[] {
   const matches = compileFilter(filter, userResourceType);
-  return users.filter(matches).map((user) => String(user['id'])).sort();
+  return users
+    .filter(matches)
+    .map((user) => user['id'] as string)
+    .sort();
 }
 
 describe('translateFilter against PostgreSQL', () => {

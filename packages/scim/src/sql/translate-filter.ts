@@ -4,7 +4,12 @@ import type { BoundPath, FilterScope } from '../filter/bind-filter-path';
 import { bindFilterPath, invalid, leafOf } from '../filter/bind-filter-path';
 import type { Filter } from '../filter/filter-ast';
 import { prepareComparison } from '../filter/prepare-comparison';
-import { columnComparison, columnPresent, jsonbComparison, jsonbPresent } from './sql-comparison';
+import {
+  columnComparison,
+  columnPresent,
+  jsonbComparison,
+  jsonbPresent,
+} from './sql-comparison';
 import type { SqlOperand } from './sql-operand';
 import { existsElement, field, operandOf } from './sql-operand';
 import type { SqlTarget } from './sql-target';
@@ -24,8 +29,15 @@ interface Context {
  * parameters reach the SQL; nothing of the filter text is concatenated.
  * @throws ScimError invalidFilter
  */
-export function translateFilter(filter: Filter, target: SqlTarget): Expression<SqlBool> {
-  const context = { target, scope: { kind: 'resource', type: target.type }, element: undefined } as const;
+export function translateFilter(
+  filter: Filter,
+  target: SqlTarget,
+): Expression<SqlBool> {
+  const context = {
+    target,
+    scope: { kind: 'resource', type: target.type },
+    element: undefined,
+  } as const;
   return sql<SqlBool>`${translate(filter, context)}`;
 }
 
@@ -38,7 +50,10 @@ function translate(filter: Filter, context: Context): Sql {
     case 'not':
       return sql`(NOT ${translate(filter.filter, context)})`;
     case 'present':
-      return present(bindFilterPath(context.scope, filter.path, false), context);
+      return present(
+        bindFilterPath(context.scope, filter.path, false),
+        context,
+      );
     case 'valuePath':
       return valuePath(filter, context);
     case 'compare':
@@ -46,9 +61,15 @@ function translate(filter: Filter, context: Context): Sql {
   }
 }
 
-function compare(filter: Extract<Filter, { kind: 'compare' }>, context: Context): Sql {
+function compare(
+  filter: Extract<Filter, { kind: 'compare' }>,
+  context: Context,
+): Sql {
   if (filter.value === null) {
-    const isPresent = present(bindFilterPath(context.scope, filter.path, false), context);
+    const isPresent = present(
+      bindFilterPath(context.scope, filter.path, false),
+      context,
+    );
     return filter.op === 'eq' ? sql`(NOT ${isPresent})` : isPresent;
   }
   if (filter.op === 'ne') {
@@ -71,7 +92,10 @@ function present(bound: BoundPath, context: Context): Sql {
   });
 }
 
-function valuePath(filter: Extract<Filter, { kind: 'valuePath' }>, context: Context): Sql {
+function valuePath(
+  filter: Extract<Filter, { kind: 'valuePath' }>,
+  context: Context,
+): Sql {
   const bound = bindFilterPath(context.scope, filter.path, false);
   if (bound.attribute.type !== 'complex' || context.scope.kind === 'element') {
     throw invalid(`'${bound.canonical}' cannot take a value filter`);
@@ -94,9 +118,13 @@ function valuePath(filter: Extract<Filter, { kind: 'valuePath' }>, context: Cont
 function onOperand(
   bound: BoundPath,
   context: Context,
-  build: { column: (column: Extract<SqlOperand, { kind: 'column' }>['column']) => Sql; json: (json: Sql) => Sql },
+  build: {
+    column: (column: Extract<SqlOperand, { kind: 'column' }>['column']) => Sql;
+    json: (json: Sql) => Sql;
+  },
 ): Sql {
-  if (context.element) return build.json(field(context.element, bound.attribute.name));
+  if (context.element)
+    return build.json(field(context.element, bound.attribute.name));
 
   const operand = operandOf(bound, context.target);
   if (operand.kind === 'column') return build.column(operand.column);

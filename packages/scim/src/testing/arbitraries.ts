@@ -5,11 +5,24 @@ import type { AttributePath } from '../schema/attribute-path';
 import { enterpriseUserSchemaUrn, userSchemaUrn } from '../schema/schema-urns';
 
 // Few distinct words so that generated filters often match.
-const words = ['ann', 'Ann', 'bo', 'BO', 'c"d', 'e\\f', 'x€', '日本', '', 'a b'];
+const words = [
+  'ann',
+  'Ann',
+  'bo',
+  'BO',
+  'c"d',
+  'e\\f',
+  'x€',
+  '日本',
+  '',
+  'a b',
+];
 
 export const word: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...words),
-  fc.tuple(fc.constantFrom(...words), fc.constantFrom(...words)).map(([a, b]) => a + b),
+  fc
+    .tuple(fc.constantFrom(...words), fc.constantFrom(...words))
+    .map(([a, b]) => a + b),
 );
 
 export const isoTime: fc.Arbitrary<string> = fc
@@ -53,14 +66,29 @@ function toUser(fields: Record<string, unknown>): ScimResource {
     ) as ScimResource;
   const user: ScimResource = {
     schemas: [userSchemaUrn],
-    ...pick(['id', 'userName', 'externalId', 'displayName', 'title', 'active', 'emails']),
-    meta: { resourceType: 'User', created: fields['created'], lastModified: fields['lastModified'] } as ScimResource,
+    ...pick([
+      'id',
+      'userName',
+      'externalId',
+      'displayName',
+      'title',
+      'active',
+      'emails',
+    ]),
+    meta: {
+      resourceType: 'User',
+      created: fields['created'],
+      lastModified: fields['lastModified'],
+    } as ScimResource,
   };
-  if (fields['givenName'] !== undefined) user['name'] = { givenName: fields['givenName'] as string };
+  if (fields['givenName'] !== undefined)
+    user['name'] = { givenName: fields['givenName'] as string };
 
   const extension: ScimResource = {};
-  if (fields['employeeNumber'] !== undefined) extension['employeeNumber'] = fields['employeeNumber'] as string;
-  if (fields['manager'] !== undefined) extension['manager'] = { value: fields['manager'] as string };
+  if (fields['employeeNumber'] !== undefined)
+    extension['employeeNumber'] = fields['employeeNumber'] as string;
+  if (fields['manager'] !== undefined)
+    extension['manager'] = { value: fields['manager'] as string };
   if (Object.keys(extension).length > 0) {
     user[enterpriseUserSchemaUrn] = extension;
     user['schemas'] = [userSchemaUrn, enterpriseUserSchemaUrn];
@@ -83,7 +111,17 @@ const stringPaths: AttributePath[] = [
   { uri: userSchemaUrn, name: 'userName' },
 ];
 
-const stringOps = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'] as const;
+const stringOps = [
+  'eq',
+  'ne',
+  'co',
+  'sw',
+  'ew',
+  'gt',
+  'ge',
+  'lt',
+  'le',
+] as const;
 
 const orderOps = ['eq', 'ne', 'gt', 'ge', 'lt', 'le'] as const;
 
@@ -92,23 +130,34 @@ const leaf: fc.Arbitrary<Filter> = fc.oneof(
     kind: fc.constant('compare' as const),
     path: fc.constantFrom(...stringPaths),
     op: fc.constantFrom(...stringOps),
-    value: word as fc.Arbitrary<FilterValue>,
+    value: word,
   }),
   fc.record({
     kind: fc.constant('compare' as const),
-    path: fc.constantFrom<AttributePath>({ name: 'active' }, { name: 'emails', sub: 'primary' }),
+    path: fc.constantFrom<AttributePath>(
+      { name: 'active' },
+      { name: 'emails', sub: 'primary' },
+    ),
     op: fc.constantFrom('eq' as const, 'ne' as const),
     value: fc.constantFrom<FilterValue>(true, false, 'True', 'false'),
   }),
   fc.record({
     kind: fc.constant('compare' as const),
-    path: fc.constantFrom<AttributePath>({ name: 'meta', sub: 'created' }, { name: 'meta', sub: 'lastModified' }),
+    path: fc.constantFrom<AttributePath>(
+      { name: 'meta', sub: 'created' },
+      { name: 'meta', sub: 'lastModified' },
+    ),
     op: fc.constantFrom(...orderOps),
-    value: isoTime as fc.Arbitrary<FilterValue>,
+    value: isoTime,
   }),
   fc.record({
     kind: fc.constant('present' as const),
-    path: fc.constantFrom<AttributePath>(...stringPaths, { name: 'name' }, { name: 'active' }, { uri: enterpriseUserSchemaUrn, name: 'manager' }),
+    path: fc.constantFrom<AttributePath>(
+      ...stringPaths,
+      { name: 'name' },
+      { name: 'active' },
+      { uri: enterpriseUserSchemaUrn, name: 'manager' },
+    ),
   }),
   fc.record({
     kind: fc.constant('compare' as const),
@@ -121,19 +170,26 @@ const leaf: fc.Arbitrary<Filter> = fc.oneof(
 const elementLeaf: fc.Arbitrary<Filter> = fc.oneof(
   fc.record({
     kind: fc.constant('compare' as const),
-    path: fc.constantFrom<AttributePath>({ name: 'value' }, { name: 'type' }, { name: 'TYPE' }),
+    path: fc.constantFrom<AttributePath>(
+      { name: 'value' },
+      { name: 'type' },
+      { name: 'TYPE' },
+    ),
     op: fc.constantFrom(...stringOps),
-    value: word as fc.Arbitrary<FilterValue>,
+    value: word,
   }),
   fc.record({
     kind: fc.constant('compare' as const),
     path: fc.constant<AttributePath>({ name: 'primary' }),
     op: fc.constant('eq' as const),
-    value: fc.boolean() as fc.Arbitrary<FilterValue>,
+    value: fc.boolean(),
   }),
 );
 
-const logical = (inner: fc.Arbitrary<Filter>, depth: number): fc.Arbitrary<Filter> =>
+const logical = (
+  inner: fc.Arbitrary<Filter>,
+  depth: number,
+): fc.Arbitrary<Filter> =>
   depth === 0
     ? inner
     : fc.oneof(
@@ -141,10 +197,20 @@ const logical = (inner: fc.Arbitrary<Filter>, depth: number): fc.Arbitrary<Filte
         {
           weight: 2,
           arbitrary: fc
-            .tuple(fc.constantFrom('and' as const, 'or' as const), logical(inner, depth - 1), logical(inner, depth - 1))
+            .tuple(
+              fc.constantFrom('and' as const, 'or' as const),
+              logical(inner, depth - 1),
+              logical(inner, depth - 1),
+            )
             .map(([kind, left, right]): Filter => ({ kind, left, right })),
         },
-        { weight: 1, arbitrary: logical(inner, depth - 1).map((filter): Filter => ({ kind: 'not', filter })) },
+        {
+          weight: 1,
+          arbitrary: logical(inner, depth - 1).map((filter): Filter => ({
+            kind: 'not',
+            filter,
+          })),
+        },
       );
 
 const valuePath: fc.Arbitrary<Filter> = logical(elementLeaf, 1).map(
