@@ -1,1 +1,18 @@
-export {};
+export type { SqlClient, SqlExecutor, SqlResult } from './sql-client';
+export {
+  DataDirLockedError,
+  SqlUnavailableError,
+  sqlStateOf,
+} from './sql-errors';
+export { createPgClient } from './pg/pg-client';
+export type { PgPoolOptions } from './pg/pool-config';
+export {
+  createPgliteClient,
+  type PgliteClientOptions,
+} from './pglite/pglite-client';
+export { openSqlClient, type SqlClientConfig } from './open-sql-client';
+export { createKysely } from './create-kysely';
+export {
+  SqlClientDialect,
+  type SqlClientDialectOptions,
+} from './kysely/sql-client-dialect';

@@ -1,0 +1,104 @@
+import pg from 'pg';
+import { withSavepoint } from '../savepoint';
+import type { SqlClient, SqlExecutor, SqlResult } from '../sql-client';
+import { SqlUnavailableError } from '../sql-errors';
+import { PgListener } from './pg-listener';
+import { poolConfig, type PgPoolOptions } from './pool-config';
+import { translatePgError } from './translate-pg-error';
+
+const COUNTED_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
+
+/**
+ * A SqlClient over a `pg` pool. Connection failures reject with
+ * SqlUnavailableError; SQL errors keep their SQLSTATE (see sqlStateOf).
+ */
+export function createPgClient(
+  url: string,
+  options: PgPoolOptions = {},
+): SqlClient {
+  const config = poolConfig(url, options);
+  const pool = new pg.Pool(config);
+  // An idle connection that dies is dropped by the pool; the next query
+  // reports the failure, so there is nothing to do here.
+  pool.on('error', () => undefined);
+
+  const listener = new PgListener(config);
+  let closed = false;
+
+  const guard = (): void => {
+    if (closed) throw new SqlUnavailableError('PostgreSQL client is closed');
+  };
+
+  return {
+    kind: 'postgres',
+    query: async (text, params) => {
+      guard();
+      return runQuery(pool, text, params);
+    },
+    transaction: async (run) => {
+      guard();
+      return runTransaction(pool, run);
+    },
+    listen: async (channel, onNotify) => {
+      guard();
+      return listener.listen(channel, onNotify);
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await listener.close();
+      await pool.end();
+    },
+  };
+}
+
+async function runTransaction<T>(
+  pool: pg.Pool,
+  run: (tx: SqlExecutor) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect().catch((error: unknown) => {
+    throw translatePgError(error);
+  });
+
+  try {
+    await runQuery(client, 'BEGIN');
+    const result = await run(executorOf(client));
+    await runQuery(client, 'COMMIT');
+    client.release();
+    return result;
+  } catch (error) {
+    const rolledBack = await runQuery(client, 'ROLLBACK').then(
+      () => true,
+      () => false,
+    );
+    // A connection that cannot even roll back is destroyed, not reused.
+    client.release(!rolledBack);
+    throw error;
+  }
+}
+
+function executorOf(client: pg.PoolClient): SqlExecutor {
+  const tx: SqlExecutor = {
+    query: (text, params) => runQuery(client, text, params),
+    transaction: (run) => withSavepoint(tx, run),
+  };
+  return tx;
+}
+
+async function runQuery<R>(
+  queryable: pg.Pool | pg.PoolClient,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<SqlResult<R>> {
+  try {
+    const result = await queryable.query(text, [...params]);
+    return {
+      rows: result.rows as R[],
+      affectedRows: COUNTED_COMMANDS.has(result.command)
+        ? (result.rowCount ?? 0)
+        : 0,
+    };
+  } catch (error) {
+    throw translatePgError(error);
+  }
+}

@@ -1,0 +1,86 @@
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { assertChannelName } from '../channel-name';
+import { withSavepoint } from '../savepoint';
+import type { SqlClient, SqlExecutor, SqlResult } from '../sql-client';
+import { SqlUnavailableError } from '../sql-errors';
+import { lockDataDir } from './data-dir-lock';
+
+export interface PgliteClientOptions {
+  /** Directory to persist to; in memory when absent. */
+  readonly dataDir?: string;
+}
+
+/**
+ * A SqlClient over one PGlite instance. PGlite runs every query and
+ * transaction one after the other in call order (see its int test), so
+ * transactions of separate async flows never interleave. Calling the
+ * client itself from inside one of its transactions waits forever: use
+ * the `tx` handed to the callback. Throws DataDirLockedError when another
+ * process holds `dataDir`.
+ */
+export async function createPgliteClient(
+  options: PgliteClientOptions = {},
+): Promise<SqlClient> {
+  const { dataDir } = options;
+  const release = dataDir === undefined ? null : await lockDataDir(dataDir);
+
+  const db = await PGlite.create(
+    dataDir === undefined ? {} : { dataDir },
+  ).catch(async (error: unknown) => {
+    await release?.();
+    throw error;
+  });
+
+  return pgliteClient(db, release);
+}
+
+function pgliteClient(
+  db: PGlite,
+  release: (() => Promise<void>) | null,
+): SqlClient {
+  let closed = false;
+
+  const guard = (): void => {
+    if (closed) throw new SqlUnavailableError('PGlite client is closed');
+  };
+
+  return {
+    kind: 'pglite',
+    query: async (text, params) => {
+      guard();
+      return runQuery(db, text, params);
+    },
+    transaction: async (run) => {
+      guard();
+      return db.transaction((tx) => run(executorOf(tx)));
+    },
+    listen: async (channel, onNotify) => {
+      guard();
+      const stop = await db.listen(assertChannelName(channel), onNotify);
+      return () => (closed ? Promise.resolve() : stop());
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.close();
+      await release?.();
+    },
+  };
+}
+
+function executorOf(tx: Transaction): SqlExecutor {
+  const executor: SqlExecutor = {
+    query: (text, params) => runQuery(tx, text, params),
+    transaction: (run) => withSavepoint(executor, run),
+  };
+  return executor;
+}
+
+async function runQuery<R>(
+  queryable: PGlite | Transaction,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<SqlResult<R>> {
+  const result = await queryable.query<R>(text, [...params]);
+  return { rows: result.rows, affectedRows: result.affectedRows ?? 0 };
+}

@@ -1,0 +1,1 @@
+export { describeSqlClient } from './describe-sql-client';
