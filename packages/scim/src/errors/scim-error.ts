@@ -13,7 +13,8 @@ export type ScimType =
   | 'invalidCursor'
   | 'expiredCursor';
 
-export type ScimStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 500 | 501;
+export type ScimStatus =
+  400 | 401 | 403 | 404 | 409 | 412 | 413 | 429 | 500 | 501 | 503;
 
 /** Which `scimType` each status may carry; an empty list means none. */
 export const scimTypesByStatus: Readonly<
@@ -38,8 +39,10 @@ export const scimTypesByStatus: Readonly<
   409: ['uniqueness'],
   412: [],
   413: ['tooMany'],
+  429: [],
   500: [],
   501: [],
+  503: [],
 };
 
 export const errorSchemaUrn = 'urn:ietf:params:scim:api:messages:2.0:Error';
