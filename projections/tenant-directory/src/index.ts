@@ -1,0 +1,7 @@
+export {
+  createTenantDirectoryReader,
+  type TenantDirectoryReader,
+  type TokenRecord,
+} from './tenant-directory-reader';
+export { tenantDirectoryProjection } from './tenant-directory-projection';
+export type { TenantDirectoryDatabase } from './tenant-directory-tables';

@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import { ScimError } from '@roster/scim';
+import { discoveryRoutes } from './discovery/discovery-routes';
+import { groupRoutes } from './groups/group-routes';
+import { handle } from './http/scim-call';
+import { listOp, searchBody } from './listing/list-operation';
+import { scimBody } from './http/scim-body';
+import { scimErrorHandler } from './http/scim-errors';
+import { tenantAuth } from './http/tenant-auth';
+import type { ScimDeps } from './scim-deps';
+import { userRoutes } from './users/user-routes';
+import { bulkRoute } from './bulk/bulk-route';
+
+/**
+ * SCIM 2.0 for many tenants, mounted at /scim/v2: the bearer token selects
+ * the tenant. Paths are matched case-insensitively, with or without a
+ * trailing slash.
+ */
+export function createScimRouter(deps: ScimDeps): Router {
+  const router = Router({ caseSensitive: false, strict: false });
+
+  router.use(tenantAuth(deps.tokens));
+  router.use(scimBody(deps.limits.maxBodyBytes));
+  router.use(discoveryRoutes(deps.limits));
+  router.use('/Users', userRoutes(deps));
+  router.use('/Groups', groupRoutes(deps));
+  router.post('/Bulk', bulkRoute(deps));
+  router.post(
+    '/.search',
+    handle(deps, (call, req) => listOp(call, 'all', searchBody(req.body))),
+  );
+  router.use(() => {
+    throw new ScimError(404, undefined, 'no such SCIM endpoint');
+  });
+  router.use(scimErrorHandler());
+  return router;
+}
