@@ -60,6 +60,7 @@ export interface TenantPartition {
 }
 
 export interface ReadAllBatch {
+  /** Fewer than `limit` events means the reader has caught up for now. */
   readonly events: readonly RecordedEvent[];
   /** Where the next read starts; may pass the last event of the batch. */
   readonly next: Position;
@@ -83,7 +84,21 @@ export interface EventStore {
     options?: ReadStreamOptions,
   ): Promise<RecordedEvent[]>;
   readAll(options: ReadAllOptions): Promise<ReadAllBatch>;
-  /** Resolves on the next append (or after `timeoutMs`), never busy-polls. */
-  waitForAppend(timeoutMs: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves as soon as the log may hold an event after `after`: at once
+   * when it already does, else on the next append, after `timeoutMs`, or
+   * when `signal` aborts. Never busy-polls. Taking `after` closes the gap
+   * between a read that found nothing and the start of the wait.
+   */
+  waitForAppend(
+    after: Position,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<void>;
+  /**
+   * Tombstones a stream: its events stay in the log (readAll), but
+   * readStream and every later append throw StreamDeletedError.
+   */
+  deleteStream(stream: string): Promise<void>;
   close(): Promise<void>;
 }

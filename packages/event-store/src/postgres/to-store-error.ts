@@ -1,0 +1,28 @@
+import { SqlUnavailableError, sqlStateOf } from '@roster/sql';
+import { StoreUnavailableError, WrongExpectedVersionError } from '../errors';
+import type { ExpectedRevision } from '../event-store';
+
+export const UNIQUE_VIOLATION = '23505';
+
+export interface ConflictContext {
+  readonly stream: string;
+  readonly expected: ExpectedRevision;
+  readonly actual: number | null;
+}
+
+/** The one place where SQL failures become event-store errors. */
+export function toStoreError(
+  error: unknown,
+  conflict?: ConflictContext,
+): unknown {
+  if (error instanceof SqlUnavailableError) {
+    return new StoreUnavailableError(error.message, { cause: error });
+  }
+
+  if (sqlStateOf(error) === UNIQUE_VIOLATION && conflict) {
+    const { stream, expected, actual } = conflict;
+    return new WrongExpectedVersionError(stream, expected, actual);
+  }
+
+  return error;
+}

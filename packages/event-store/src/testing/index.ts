@@ -1,0 +1,2 @@
+export { describeEventStoreContract } from './event-store-contract';
+export type { ContractFactory } from './contract/fixtures';
