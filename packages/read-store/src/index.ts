@@ -1,1 +1,17 @@
-export {};
+export { activeSchemaOf } from './active-schema-of';
+export type { Migration } from './migration';
+export { dropSchema, migrateSchema } from './migrate-schema';
+export {
+  openReadStore,
+  type ReadStore,
+  type ReadStoreSource,
+} from './open-read-store';
+export type {
+  CheckpointTable,
+  FailureTable,
+  GenerationTable,
+  RuntimeDatabase,
+  SkipTable,
+} from './runtime-database';
+export { runtimeMigrations } from './runtime-migrations';
+export { assertSchemaName } from './schema-name';

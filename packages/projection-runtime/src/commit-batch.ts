@@ -1,0 +1,72 @@
+import type { RecordedEvent } from '@roster/event-store';
+import type { RuntimeDatabase } from '@roster/read-store';
+import { sql, type Kysely } from 'kysely';
+import { parseRecorded } from './parse-recorded';
+import { PROGRESS_CHANNEL } from './progress-channel';
+import type { RegisteredProjection } from './projection';
+import type { RunUnit } from './run-unit';
+
+export interface BatchToCommit {
+  /** The checkpoint the batch was read from; the compare-and-swap value. */
+  readonly from: string;
+  /** The checkpoint after the batch. */
+  readonly to: string;
+  /** Events to apply, in log order (skipped ones already left out). */
+  readonly events: readonly RecordedEvent[];
+}
+
+/**
+ * In one transaction: moves the checkpoint from `from` to `to` (false when
+ * another runner moved it first: nothing is written), applies the events,
+ * clears the partition's failure and notifies waiters.
+ */
+export async function commitBatch(
+  db: Kysely<RuntimeDatabase>,
+  unit: RunUnit,
+  projection: RegisteredProjection,
+  batch: BatchToCommit,
+): Promise<boolean> {
+  const events = batch.events.map(parseRecorded);
+
+  return db.transaction().execute(async (trx) => {
+    const swapped = await trx
+      .updateTable('roster.projection_checkpoints')
+      .set({
+        position: batch.to,
+        events_applied: sql`events_applied + ${events.length}`,
+        updated_at: new Date(),
+      })
+      .where('schema_name', '=', unit.schema)
+      .where('partition', '=', unit.partition)
+      .where('position', '=', batch.from)
+      .executeTakeFirst();
+    if (swapped.numUpdatedRows === 0n) return false;
+
+    await sql`SET LOCAL search_path TO ${sql.id(unit.schema)}`.execute(trx);
+    if (events.length > 0) {
+      await projection.apply(trx as unknown as Kysely<unknown>, events);
+    }
+
+    await trx
+      .deleteFrom('roster.projection_failures')
+      .where('schema_name', '=', unit.schema)
+      .where('partition', '=', unit.partition)
+      .execute();
+    await notifyProgress(trx, unit, batch.to);
+    return true;
+  });
+}
+
+async function notifyProgress(
+  trx: Kysely<RuntimeDatabase>,
+  unit: RunUnit,
+  position: string,
+): Promise<void> {
+  const payload = JSON.stringify({
+    kind: 'checkpoint',
+    schema: unit.schema,
+    partition: unit.partition,
+    position,
+  });
+  await sql`SELECT pg_notify(${PROGRESS_CHANNEL}, ${payload})`.execute(trx);
+}

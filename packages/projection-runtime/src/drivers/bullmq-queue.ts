@@ -1,0 +1,65 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { unitKey, type RunUnit } from '../run-unit';
+
+export const QUEUE_NAME = 'roster-projections';
+export const SWEEP_SCHEDULER = 'roster-projections-sweep';
+
+/** A wake-up carries where to look, never events. */
+export interface WakeJob {
+  readonly schema: string;
+  readonly partition: number;
+}
+
+export interface QueueOptions {
+  /** Redis key prefix; one per deployment (and per test file). */
+  readonly prefix?: string;
+}
+
+export function openQueue(
+  connection: Redis,
+  options: QueueOptions,
+): Queue<WakeJob> {
+  return new Queue<WakeJob>(QUEUE_NAME, {
+    connection,
+    ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+  });
+}
+
+const retried: JobsOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 200, jitter: 0.5 },
+  removeOnComplete: true,
+  removeOnFail: 1000,
+};
+
+/** One job per unit at a time, plus at most one queued behind it. */
+export async function addWake(
+  queue: Queue<WakeJob>,
+  unit: RunUnit,
+): Promise<void> {
+  const key = unitKey(unit);
+  await queue.add(
+    'wake',
+    { schema: unit.schema, partition: unit.partition },
+    { ...retried, deduplication: { id: key, keepLastIfActive: true } },
+  );
+}
+
+/** A wake-up at `at`, for a partition stopped until then. */
+export async function addRetry(
+  queue: Queue<WakeJob>,
+  unit: RunUnit,
+  at: Date,
+): Promise<void> {
+  const key = unitKey(unit);
+  await queue.add(
+    'wake',
+    { schema: unit.schema, partition: unit.partition },
+    {
+      ...retried,
+      delay: Math.max(0, at.getTime() - Date.now()),
+      deduplication: { id: `${key}:retry`, ttl: 1000 },
+    },
+  );
+}

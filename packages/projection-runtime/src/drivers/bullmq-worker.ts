@@ -1,0 +1,117 @@
+import { Worker, type Job, type Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { ProjectionRuntime } from '../projection-runtime';
+import {
+  addRetry,
+  addWake,
+  openQueue,
+  QUEUE_NAME,
+  SWEEP_SCHEDULER,
+  type WakeJob,
+} from './bullmq-queue';
+import { createBullmqWaker } from './bullmq-waker';
+import type { ProjectionDriver } from './projection-driver';
+
+export interface BullmqDriverOptions {
+  readonly redisUrl: string;
+  readonly prefix?: string;
+  /** Units one process runs at once. Default 4. */
+  readonly concurrency?: number;
+  /** Sweep tick in ms (a BullMQ job scheduler). Default 3000. */
+  readonly sweepMs?: number;
+  /** Batches per job before the unit goes to the back of the queue. */
+  readonly batchesPerJob?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * A projector worker: runs the units BullMQ wake-ups name. Several
+ * processes share the queue; the checkpoint compare-and-swap keeps one
+ * effective runner per unit.
+ */
+export function createBullmqDriver(
+  runtime: ProjectionRuntime,
+  options: BullmqDriverOptions,
+): ProjectionDriver {
+  const queueConnection = connect(options.redisUrl);
+  const queue = openQueue(queueConnection, options);
+  const waker = createBullmqWaker(runtime, queue);
+  let worker: Worker<WakeJob> | undefined;
+
+  const resync = async (): Promise<void> => {
+    await queue.upsertJobScheduler(
+      SWEEP_SCHEDULER,
+      { every: options.sweepMs ?? 3000 },
+      { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: true } },
+    );
+    await wakeAll(runtime, queue);
+  };
+
+  // Redis may come back empty: the scheduler and wake-ups are made again.
+  queueConnection.on('ready', () => {
+    resync().catch((error: unknown) => options.onError?.(error));
+  });
+
+  return {
+    waker,
+    start: async () => {
+      worker = new Worker<WakeJob>(
+        QUEUE_NAME,
+        (job) => processJob(runtime, queue, job, options),
+        {
+          connection: connect(options.redisUrl),
+          concurrency: options.concurrency ?? 4,
+          ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+        },
+      );
+      worker.on('error', (error) => options.onError?.(error));
+      worker.on('failed', (_job, error) => options.onError?.(error));
+      await worker.waitUntilReady();
+      await resync();
+    },
+    stop: async () => {
+      await worker?.close();
+      await queue.close();
+      queueConnection.disconnect();
+    },
+  };
+}
+
+async function processJob(
+  runtime: ProjectionRuntime,
+  queue: Queue<WakeJob>,
+  job: Job<WakeJob>,
+  options: BullmqDriverOptions,
+): Promise<string> {
+  if (job.name === 'sweep') {
+    await runtime.refresh();
+    await wakeAll(runtime, queue);
+    return 'swept';
+  }
+
+  const unit = runtime
+    .units()
+    .find(
+      (u) => u.schema === job.data.schema && u.partition === job.data.partition,
+    );
+  if (!unit) return 'unknown-unit';
+
+  const result = await runtime.catchUp(unit, {
+    maxBatches: options.batchesPerJob ?? 20,
+  });
+  if (result.state === 'more') await addWake(queue, unit);
+  if (result.state === 'blocked') await addRetry(queue, unit, result.retryAt);
+  return result.state;
+}
+
+async function wakeAll(
+  runtime: ProjectionRuntime,
+  queue: Queue<WakeJob>,
+): Promise<void> {
+  await Promise.all(runtime.units().map((unit) => addWake(queue, unit)));
+}
+
+/** Workers need `maxRetriesPerRequest: null`: commands wait out an outage. */
+function connect(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null });
+}

@@ -1,0 +1,106 @@
+import { migrateSchema, type RuntimeDatabase } from '@roster/read-store';
+import type { Kysely } from 'kysely';
+import {
+  activateGeneration,
+  createGeneration,
+  dropRetired,
+  listGenerations,
+  type Generation,
+} from './generations';
+import type { CatchUpResult } from './projection-runtime';
+import { schemaFor } from './schema-for';
+import type { RunUnit } from './run-unit';
+import type { ProjectionCode } from './unit-catalog';
+
+/** A partition of the new generation is stopped by a failing event. */
+export class RebuildBlockedError extends Error {
+  override readonly name = 'RebuildBlockedError';
+
+  constructor(
+    readonly schema: string,
+    readonly partition: number,
+  ) {
+    super(`rebuild into ${schema} is stopped at partition ${partition}`);
+  }
+}
+
+export interface RebuildResult {
+  readonly projection: string;
+  readonly version: number;
+  readonly schema: string;
+  /** The schemas dropped after the switch. */
+  readonly dropped: readonly string[];
+}
+
+export interface RebuildDeps {
+  readonly db: Kysely<RuntimeDatabase>;
+  readonly code: ProjectionCode;
+  readonly partitions: number;
+  readonly refresh: () => Promise<void>;
+  readonly units: () => readonly RunUnit[];
+  readonly catchUp: (unit: RunUnit) => Promise<CatchUpResult>;
+}
+
+/**
+ * Builds the latest code version of `name` from the start into a fresh
+ * schema while the active one serves, switches readers to it in one
+ * transaction and drops the old schema. Calling it again after a crash
+ * resumes the generation being built. @throws RebuildBlockedError
+ */
+export async function rebuildProjection(
+  deps: RebuildDeps,
+  name: string,
+): Promise<RebuildResult> {
+  const projection = deps.code.latest().find((p) => p.name === name);
+  if (!projection) throw new Error(`no projection named ${name}`);
+
+  const generations = await listGenerations(deps.db);
+  const building = generations.find(
+    (g) => g.projection === name && g.state === 'building',
+  );
+  const schema = building?.schema_name ?? freshSchema(projection, generations);
+
+  await migrateSchema(
+    deps.db as Kysely<unknown>,
+    schema,
+    projection.migrations,
+  );
+  if (!building) {
+    await createGeneration(deps.db, {
+      schema,
+      projection: name,
+      version: projection.version,
+      state: 'building',
+      partitionCount: deps.partitions,
+    });
+  }
+
+  await deps.refresh();
+  await catchUpAll(deps, schema);
+
+  await activateGeneration(deps.db, name, schema);
+  const dropped = await dropRetired(deps.db);
+  return { projection: name, version: projection.version, schema, dropped };
+}
+
+function freshSchema(
+  projection: { name: string; version: number },
+  generations: readonly Generation[],
+): string {
+  const plain = schemaFor(projection);
+  const taken = generations.some((g) => g.schema_name === plain);
+  return taken ? schemaFor(projection, Date.now().toString(36)) : plain;
+}
+
+async function catchUpAll(deps: RebuildDeps, schema: string): Promise<void> {
+  const units = deps.units().filter((unit) => unit.schema === schema);
+
+  await Promise.all(
+    units.map(async (unit) => {
+      const result = await deps.catchUp(unit);
+      if (result.state === 'blocked') {
+        throw new RebuildBlockedError(schema, unit.partition);
+      }
+    }),
+  );
+}

@@ -1,0 +1,12 @@
+export {
+  describeProjectionDriver,
+  type DriverHarness,
+} from './describe-projection-driver';
+export { FailureFeed } from './failure-feed';
+export {
+  orderCheckProjection,
+  POISON_ROLE,
+  type TenantLogDatabase,
+} from './order-check-projection';
+export { createShimEventStore } from './shim-event-store';
+export { appendOf, envelope } from './test-events';
