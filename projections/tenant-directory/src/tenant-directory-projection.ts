@@ -1,19 +1,24 @@
 import type { Kysely } from 'kysely';
-import type { ParsedEvent, Projection } from '@roster/projection-runtime';
+import { defineProjection } from '@roster/projection-runtime';
+import type {
+  ParsedEvent,
+  RegisteredProjection,
+} from '@roster/projection-runtime';
 import { tenantDirectoryMigrations } from './tenant-directory-migrations';
 import type { TenantDirectoryDatabase } from './tenant-directory-tables';
 
 /** Tenants and the hashes of their SCIM and service tokens. */
-export const tenantDirectoryProjection: Projection<TenantDirectoryDatabase> = {
-  name: 'tenant_directory',
-  version: 1,
-  // A token works in the request right after the one that issued it.
-  servesReads: true,
-  migrations: tenantDirectoryMigrations,
-  async apply(db, events) {
-    for (const event of events) await applyEvent(db, event);
-  },
-};
+export const tenantDirectoryProjection: RegisteredProjection =
+  defineProjection<TenantDirectoryDatabase>({
+    name: 'tenant_directory',
+    version: 1,
+    // A token works in the request right after the one that issued it.
+    servesReads: true,
+    migrations: tenantDirectoryMigrations,
+    async apply(db, events) {
+      for (const event of events) await applyEvent(db, event);
+    },
+  });
 
 async function applyEvent(
   db: Kysely<TenantDirectoryDatabase>,

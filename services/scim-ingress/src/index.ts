@@ -10,3 +10,4 @@ export type { ScimDeps } from './scim-deps';
 export { defaultScimLimits, type ScimLimits } from './scim-limits';
 export { createScimRouter } from './scim-router';
 export { toScimError } from './http/scim-errors';
+export { scimReadModel } from './read-model/scim-read-model';

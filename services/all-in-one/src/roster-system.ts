@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { Position } from '@roster/event-store';
+import { START } from '@roster/event-store';
+import {
+  createEmbeddedDriver,
+  createProjectionRuntime,
+} from '@roster/projection-runtime';
+import type {
+  ProjectionDriver,
+  ProjectionRuntime,
+} from '@roster/projection-runtime';
+import { scimResourcesProjection } from '@roster/projection-scim-resources';
+import {
+  createTenantDirectoryReader,
+  tenantDirectoryProjection,
+} from '@roster/projection-tenant-directory';
+import type { TenantDirectoryReader } from '@roster/projection-tenant-directory';
+import type { Logger } from '@roster/service-kit';
+import type { Stores } from './open-stores';
+
+/** The running core of Roster: stores, projections and their driver. */
+export interface RosterSystem {
+  readonly stores: Stores;
+  readonly runtime: ProjectionRuntime;
+  readonly directory: TenantDirectoryReader;
+  /** Read-your-writes for a write that ended at `position`. */
+  afterWrite(tenantId: string, position: Position): Promise<void>;
+  readonly newId: () => string;
+  close(): Promise<void>;
+}
+
+export interface SystemOptions {
+  readonly consistencyTimeoutMs: number;
+  readonly log?: Logger;
+}
+
+/** Every projection the all-in-one process builds. */
+export const projections = [tenantDirectoryProjection, scimResourcesProjection];
+
+/** Starts the projections in-process over the given stores. */
+export async function startSystem(
+  stores: Stores,
+  options: SystemOptions,
+): Promise<RosterSystem> {
+  const runtime = createProjectionRuntime({
+    store: stores.eventStore,
+    readStore: stores.readStore,
+    projections,
+    partitions: 1,
+    consistencyTimeoutMs: options.consistencyTimeoutMs,
+  });
+  await runtime.start();
+
+  const driver: ProjectionDriver = createEmbeddedDriver(runtime, {
+    onError: (error) =>
+      options.log?.warn({ err: error }, 'projection catch-up failed'),
+  });
+  await driver.start();
+
+  const afterWrite = async (tenantId: string, position: Position) => {
+    if (position === START) return;
+    await driver.waker.wake(tenantId);
+    await runtime.waitFor(tenantId, position);
+  };
+
+  return {
+    stores,
+    runtime,
+    directory: createTenantDirectoryReader(stores.readStore.db),
+    afterWrite,
+    newId: randomUUID,
+    close: async () => {
+      await driver.stop();
+      await runtime.close();
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export {
+  startTestRoster,
+  type TestRoster,
+  type TestStore,
+} from './test-roster';
