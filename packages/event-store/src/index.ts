@@ -29,3 +29,14 @@ export {
   tenantOfStream,
   tenantStreamPrefix,
 } from './stream-name';
+export { tenantHash, tenantPartition } from './tenant-partition';
+export { createEventStore, type EventStoreConfig } from './create-event-store';
+export {
+  PostgresEventStore,
+  type PostgresEventStoreOptions,
+} from './postgres/postgres-event-store';
+export { migrateEventStore } from './postgres/schema';
+export {
+  KurrentEventStore,
+  type KurrentEventStoreOptions,
+} from './kurrentdb/kurrentdb-event-store';
