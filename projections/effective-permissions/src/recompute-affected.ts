@@ -1,0 +1,127 @@
+import { sql, type Kysely } from 'kysely';
+
+/** Users whose sources changed; `sample` holds up to SAMPLE_SIZE of them. */
+export interface RecomputeResult {
+  readonly changed: number;
+  readonly sample: readonly string[];
+}
+
+export const SAMPLE_SIZE = 50;
+
+/**
+ * Derives the sources of every marked user from the state tables in one
+ * statement, then writes the difference: intervals closed at `at` and
+ * opened at `at`, effective rows deleted or upserted. All parts see the
+ * state before the statement, so the diff is against the old sources.
+ */
+export async function recomputeAffected(
+  db: Kysely<unknown>,
+  tenantId: string,
+  at: Date,
+): Promise<RecomputeResult> {
+  const t = tenantId;
+  const { rows } = await sql<{ changed: string; sample: string[] | null }>`
+    WITH RECURSIVE
+    affected AS (SELECT user_id FROM pg_temp.ep_affected),
+    live AS (
+      SELECT u.user_id FROM users u JOIN affected a ON a.user_id = u.user_id
+      WHERE u.tenant_id = ${t} AND u.active AND NOT u.deleted
+    ),
+    reach(user_id, group_id) AS (
+      SELECT m.member_id, m.group_id FROM live l
+      JOIN memberships m ON m.tenant_id = ${t}
+        AND m.member_id = l.user_id AND m.member_type = 'User'
+      UNION
+      SELECT r.user_id, m.group_id FROM reach r
+      JOIN memberships m ON m.tenant_id = ${t}
+        AND m.member_id = r.group_id AND m.member_type = 'Group'
+    ),
+    group_roles AS (
+      SELECT r.user_id, r.group_id, mp.role FROM reach r
+      JOIN groups g ON g.tenant_id = ${t} AND g.group_id = r.group_id
+      JOIN mappings mp ON mp.tenant_id = ${t} AND mp.kind = 'group'
+        AND mp.match = r.group_id
+      UNION
+      SELECT r.user_id, r.group_id, mp.role FROM reach r
+      JOIN groups g ON g.tenant_id = ${t} AND g.group_id = r.group_id
+      JOIN mappings mp ON mp.tenant_id = ${t} AND mp.kind = 'groupDisplayName'
+        AND mp.match = g.display_name_key
+    ),
+    next AS (
+      SELECT gr.user_id, rp.permission,
+        'group|' || gr.role || '|' || gr.group_id AS source_key,
+        jsonb_build_object('kind', 'group', 'role', gr.role,
+          'groupId', gr.group_id) AS source
+      FROM group_roles gr
+      JOIN role_permissions rp ON rp.tenant_id = ${t} AND rp.role = gr.role
+      UNION
+      SELECT s.user_id, rp.permission,
+        'scimRole|' || mp.role || '|' || s.value,
+        jsonb_build_object('kind', 'scimRole', 'role', mp.role,
+          'value', s.value)
+      FROM live l
+      JOIN user_scim_roles s ON s.tenant_id = ${t} AND s.user_id = l.user_id
+      JOIN mappings mp ON mp.tenant_id = ${t} AND mp.kind = 'scimRole'
+        AND mp.match = s.value
+      JOIN role_permissions rp ON rp.tenant_id = ${t} AND rp.role = mp.role
+      UNION
+      SELECT gt.user_id, gt.permission, 'direct', '{"kind":"direct"}'::jsonb
+      FROM live l
+      JOIN grants gt ON gt.tenant_id = ${t} AND gt.user_id = l.user_id
+    ),
+    open AS (
+      SELECT i.user_id, i.permission, i.source_key FROM affected a
+      JOIN access_intervals i ON i.tenant_id = ${t}
+        AND i.user_id = a.user_id AND i.revoked_at IS NULL
+    ),
+    closed AS (
+      UPDATE access_intervals i SET revoked_at = ${at}
+      FROM affected a
+      WHERE i.tenant_id = ${t} AND i.user_id = a.user_id
+        AND i.revoked_at IS NULL
+        AND NOT EXISTS (
+          SELECT 1 FROM next n WHERE n.user_id = i.user_id
+            AND n.permission = i.permission AND n.source_key = i.source_key)
+      RETURNING i.user_id
+    ),
+    opened AS (
+      INSERT INTO access_intervals
+        (tenant_id, user_id, permission, source_key, source, granted_at)
+      SELECT ${t}, n.user_id, n.permission, n.source_key, n.source, ${at}
+      FROM next n
+      WHERE NOT EXISTS (
+        SELECT 1 FROM open o WHERE o.user_id = n.user_id
+          AND o.permission = n.permission AND o.source_key = n.source_key)
+      RETURNING user_id
+    ),
+    dropped AS (
+      DELETE FROM effective_permissions e USING affected a
+      WHERE e.tenant_id = ${t} AND e.user_id = a.user_id
+        AND NOT EXISTS (
+          SELECT 1 FROM next n
+          WHERE n.user_id = e.user_id AND n.permission = e.permission)
+      RETURNING e.user_id
+    ),
+    upserted AS (
+      INSERT INTO effective_permissions (tenant_id, user_id, permission, sources)
+      SELECT ${t}, n.user_id, n.permission,
+        jsonb_agg(n.source ORDER BY n.source_key)
+      FROM next n GROUP BY n.user_id, n.permission
+      ON CONFLICT (tenant_id, user_id, permission) DO UPDATE
+        SET sources = excluded.sources
+        WHERE effective_permissions.sources IS DISTINCT FROM excluded.sources
+      RETURNING user_id
+    ),
+    changed AS (
+      SELECT user_id FROM closed UNION SELECT user_id FROM opened
+      UNION SELECT user_id FROM dropped UNION SELECT user_id FROM upserted
+    )
+    SELECT count(*) AS changed,
+      (SELECT array_agg(user_id) FROM (
+        SELECT user_id FROM changed ORDER BY user_id LIMIT ${SAMPLE_SIZE}
+      ) s) AS sample
+    FROM changed`.execute(db);
+
+  const row = rows[0];
+  return { changed: Number(row?.changed ?? 0), sample: row?.sample ?? [] };
+}

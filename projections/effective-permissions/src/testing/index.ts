@@ -1,0 +1,11 @@
+export {
+  openPermissionsHarness,
+  type HarnessOptions,
+  type PermissionsHarness,
+} from './permissions-harness';
+export {
+  groupRef,
+  tenantActions,
+  userRef,
+  type TenantActions,
+} from './tenant-actions';

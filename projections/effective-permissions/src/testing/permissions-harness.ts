@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore, Position } from '@roster/event-store';
+import type { CommandContext } from '@roster/ledger';
+import { runTenantCommand } from '@roster/ledger';
+import {
+  createEmbeddedDriver,
+  createProjectionRuntime,
+  type ProjectionRuntime,
+  type RegisteredProjection,
+} from '@roster/projection-runtime';
+import { createShimEventStore } from '@roster/projection-runtime/testing';
+import { openReadStore, type ReadStore } from '@roster/read-store';
+import {
+  createPgClient,
+  createPgliteClient,
+  type SqlClient,
+} from '@roster/sql';
+import { effectivePermissionsProjection } from '../effective-permissions-projection';
+
+/** A running ledger + runtime + read store for tests and benchmarks. */
+export interface PermissionsHarness {
+  readonly client: SqlClient;
+  readonly store: EventStore;
+  readonly readStore: ReadStore;
+  readonly runtime: ProjectionRuntime;
+  /** Wakes the projections, then waits for read-your-writes. */
+  afterWrite(tenantId: string, position: Position): Promise<void>;
+  /** A command context of an admin of `tenantId`. */
+  ctx(tenantId: string): CommandContext;
+  /** Creates a tenant and returns its id. */
+  tenant(id?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** A PostgreSQL URL; PGlite in memory when absent. */
+  readonly url?: string;
+  /** More projections to run next to effective-permissions. */
+  readonly projections?: readonly RegisteredProjection[];
+}
+
+export async function openPermissionsHarness(
+  options: HarnessOptions = {},
+): Promise<PermissionsHarness> {
+  const client = options.url
+    ? createPgClient(options.url)
+    : await createPgliteClient();
+  // TODO(limit): the shim store stands in until event-store exports its
+  // PostgreSQL adapter from the package index.
+  const store = await createShimEventStore(client);
+  const readStore = await openReadStore({ client });
+  const runtime = createProjectionRuntime({
+    store,
+    readStore,
+    projections: [
+      effectivePermissionsProjection,
+      ...(options.projections ?? []),
+    ],
+    partitions: 2,
+  });
+  await runtime.start();
+  const driver = createEmbeddedDriver(runtime, { sweepMs: 60_000 });
+  await driver.start();
+
+  const afterWrite = async (tenantId: string, position: Position) => {
+    await driver.waker.wake(tenantId);
+    await runtime.waitFor(tenantId, position);
+  };
+  const ctx = (tenantId: string): CommandContext => ({
+    store,
+    tenantId,
+    newId: randomUUID,
+    request: {
+      tenantId,
+      actor: { kind: 'admin', id: 'test' },
+      requestId: randomUUID(),
+      correlationId: randomUUID(),
+    },
+  });
+
+  return {
+    client,
+    store,
+    readStore,
+    runtime,
+    afterWrite,
+    ctx,
+    tenant: async (id = `t-${randomUUID().slice(0, 8)}`) => {
+      const result = await runTenantCommand(ctx(id), {
+        type: 'CreateTenant',
+        tenantId: id,
+        name: id,
+      });
+      await afterWrite(id, result.position);
+      return id;
+    },
+    close: async () => {
+      await driver.stop();
+      await runtime.close();
+      await client.close();
+    },
+  };
+}
