@@ -4,6 +4,7 @@ import { discoveryRoutes } from './discovery/discovery-routes';
 import { groupRoutes } from './groups/group-routes';
 import { handle } from './http/scim-call';
 import { listOp, searchBody } from './listing/list-operation';
+import { rememberScimBase } from './http/render-resource';
 import { scimBody } from './http/scim-body';
 import { scimErrorHandler } from './http/scim-errors';
 import { tenantAuth } from './http/tenant-auth';
@@ -19,6 +20,7 @@ import { bulkRoute } from './bulk/bulk-route';
 export function createScimRouter(deps: ScimDeps): Router {
   const router = Router({ caseSensitive: false, strict: false });
 
+  router.use(rememberScimBase);
   router.use(tenantAuth(deps.tokens));
   router.use(scimBody(deps.limits.maxBodyBytes));
   router.use(discoveryRoutes(deps.limits));

@@ -3,3 +3,4 @@ export {
   type TestRoster,
   type TestStore,
 } from './test-roster';
+export { listen } from './listen';

@@ -1,14 +1,28 @@
-import type { Request } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { ResourceType } from '@roster/scim';
 import { selectAttributes } from '@roster/scim';
 import type { ListQuery } from '../listing/list-query';
 import type { StoredResource } from '../ports';
 import { etagOf } from './send-scim';
 
+/** Remembers where the SCIM API is mounted, for `meta.location`. */
+export function rememberScimBase(
+  req: Request,
+  _res: Response,
+  next: NextFunction,
+): void {
+  (req as WithBase)[baseKey] = req.baseUrl;
+  next();
+}
+
 /** The base URL of the SCIM API as the client reached it. */
 export function scimBaseUrl(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}${req.baseUrl}`;
+  const mount = (req as WithBase)[baseKey] ?? req.baseUrl;
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}${mount}`;
 }
+
+const baseKey = Symbol('roster.scimBase');
+type WithBase = Request & { [baseKey]?: string };
 
 /** A stored resource in response form: meta completed, attributes chosen. */
 export function renderResource(
