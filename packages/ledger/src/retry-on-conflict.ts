@@ -1,7 +1,7 @@
 import { WrongExpectedVersionError } from '@roster/event-store';
 
 export interface RetryOptions {
-  /** Attempts in all, the first included. Default 8. */
+  /** Attempts in all, the first included. Default 64. */
   readonly attempts?: number;
 }
 
@@ -13,7 +13,7 @@ export async function retryOnConflict<T>(
   run: () => Promise<T>,
   options: RetryOptions = {},
 ): Promise<T> {
-  const attempts = options.attempts ?? 8;
+  const attempts = options.attempts ?? 64;
 
   for (let attempt = 1; ; attempt++) {
     try {
@@ -31,6 +31,7 @@ export async function retryOnConflict<T>(
 }
 
 function pause(attempt: number): Promise<void> {
-  const ms = Math.random() * Math.min(50, 2 ** attempt);
+  // Full jitter: contenders spread out instead of colliding again.
+  const ms = Math.random() * Math.min(200, 2 ** attempt);
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

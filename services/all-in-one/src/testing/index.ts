@@ -4,3 +4,9 @@ export {
   type TestStore,
 } from './test-roster';
 export { listen } from './listen';
+export {
+  patchBody,
+  scimClient,
+  userBody,
+  type ScimClient,
+} from './scim-client';
