@@ -24,7 +24,7 @@ export interface PermissionsHarness {
   readonly readStore: ReadStore;
   readonly runtime: ProjectionRuntime;
   /** Wakes the projections, then waits for read-your-writes. */
-  afterWrite(tenantId: string, position: Position): Promise<void>;
+  readonly afterWrite: (tenantId: string, position: Position) => Promise<void>;
   /** A command context of an admin of `tenantId`. */
   ctx(tenantId: string): CommandContext;
   /** Creates a tenant and returns its id. */

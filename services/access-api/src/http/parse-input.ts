@@ -1,0 +1,50 @@
+import type { Request } from 'express';
+import { TENANT_ID_PATTERN } from '@roster/event-store';
+import { HttpProblem } from '@roster/service-kit';
+import type { z } from 'zod';
+import { ValidationProblem } from './validation-problem';
+
+/** The JSON body parsed by `schema`; 400 naming the first issue. */
+export function parseBody<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+): z.infer<S> {
+  if (req.body === undefined) {
+    throw new HttpProblem(
+      415,
+      'Unsupported media type',
+      'send the body as application/json',
+    );
+  }
+
+  const parsed = schema.safeParse(req.body);
+  if (!parsed.success) throw ValidationProblem.fromZod('body', parsed.error);
+  return parsed.data;
+}
+
+/** A path parameter checked by `schema`; 400 naming the parameter. */
+export function parseParam<S extends z.ZodType>(
+  req: Request,
+  name: string,
+  schema: S,
+): z.infer<S> {
+  const parsed = schema.safeParse(param(req, name));
+  if (!parsed.success) throw ValidationProblem.fromZod(name, parsed.error);
+  return parsed.data;
+}
+
+/** The tenant of the path; an id that cannot exist is a 404. */
+export function tenantParam(req: Request): string {
+  const tenantId = param(req, 'tenantId');
+  if (!TENANT_ID_PATTERN.test(tenantId)) {
+    throw new HttpProblem(404, 'Not found', 'tenant not found');
+  }
+  return tenantId;
+}
+
+/** A path parameter; a `*name` wildcard's segments are joined by `/`. */
+export function param(req: Request, name: string): string {
+  const value: unknown = (req.params as Record<string, unknown>)[name];
+  if (Array.isArray(value)) return value.map(String).join('/');
+  return typeof value === 'string' ? value : '';
+}

@@ -1,0 +1,14 @@
+export type {
+  AccessDeps,
+  AdminDeps,
+  Consistency,
+  TokenLookup,
+} from './access-deps';
+export { createAccessRouter } from './access-router';
+export { createAdminRouter } from './admin-router';
+export { toProblem } from './http/problem-handler';
+export {
+  callerAuth,
+  requireTenantAccess,
+  type Caller,
+} from './http/caller-auth';

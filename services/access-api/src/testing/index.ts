@@ -1,0 +1,1 @@
+export { openAccessApp, type AccessApp } from './access-app';
