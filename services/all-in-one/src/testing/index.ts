@@ -10,3 +10,4 @@ export {
   userBody,
   type ScimClient,
 } from './scim-client';
+export { countEvents } from './count-events';
