@@ -15,7 +15,7 @@ export {
 } from './drivers/embedded-driver';
 export type { ProjectionDriver, Waker } from './drivers/projection-driver';
 export { parseRecorded } from './parse-recorded';
-export { partitionOfTenant, tenantHash } from './partition-of-tenant';
+export { partitionOfTenant } from './partition-of-tenant';
 export {
   defineProjection,
   type EventEnvelope,

@@ -19,9 +19,11 @@ export class ReadModelNotReadyError extends Error {
 export interface ListQuery {
   /** A prepared condition over the table's columns (see @roster/scim sql). */
   readonly where?: Expression<SqlBool>;
-  /** Sort key; rows with equal keys are ordered by id. Default created_at. */
+  /**
+   * An ORDER BY item, direction included (see @roster/scim sortSql); ties
+   * are ordered by id. Default: created_at.
+   */
   readonly orderBy?: Expression<unknown>;
-  readonly descending?: boolean;
   /** 0-based. */
   readonly offset: number;
   readonly limit: number;
@@ -104,10 +106,7 @@ export function createScimReader(db: Kysely<RuntimeDatabase>): ScimReader {
         .executeTakeFirstOrThrow();
       const rows = await base
         .selectAll()
-        .orderBy(
-          query.orderBy ?? sql`created_at`,
-          query.descending ? 'desc' : 'asc',
-        )
+        .orderBy(query.orderBy ?? sql`created_at`)
         .orderBy('id')
         .offset(query.offset)
         .limit(query.limit)
@@ -125,10 +124,7 @@ export function createScimReader(db: Kysely<RuntimeDatabase>): ScimReader {
         .executeTakeFirstOrThrow();
       const rows = await base
         .selectAll()
-        .orderBy(
-          query.orderBy ?? sql`created_at`,
-          query.descending ? 'desc' : 'asc',
-        )
+        .orderBy(query.orderBy ?? sql`created_at`)
         .orderBy('id')
         .offset(query.offset)
         .limit(query.limit)

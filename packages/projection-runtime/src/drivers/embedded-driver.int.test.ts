@@ -1,8 +1,8 @@
+import { createEventStore } from '@roster/event-store';
 import { openReadStore } from '@roster/read-store';
 import { createPgliteClient } from '@roster/sql';
 import { createProjectionRuntime } from '../projection-runtime';
 import {
-  createShimEventStore,
   describeProjectionDriver,
   FailureFeed,
   orderCheckProjection,
@@ -11,7 +11,7 @@ import { createEmbeddedDriver } from './embedded-driver';
 
 describeProjectionDriver('embedded on PGlite', async () => {
   const client = await createPgliteClient();
-  const store = await createShimEventStore(client);
+  const store = await createEventStore({ kind: 'sql', client });
   const readStore = await openReadStore({ client });
   const failures = new FailureFeed();
   const runtime = createProjectionRuntime({

@@ -107,7 +107,7 @@ export function describeProjectionDriver(
       const requests = [
         appendOf(tenant, streams.roles(tenant), [role('before')]),
         appendOf(tenant, poisonStream, [role(POISON_ROLE)]),
-        appendOf(tenant, streams.roles(tenant), [role('after')]),
+        appendOf(tenant, streams.tenant(tenant), [role('after')]),
       ];
       const poisonId = requests[1]!.events[0]!.id;
       const failed = h.failures.next(poisonId);
@@ -141,7 +141,7 @@ export function describeProjectionDriver(
       });
       expect((await logOf(h.db, tenant)).map(([stream]) => stream)).toEqual([
         streams.roles(tenant),
-        streams.roles(tenant),
+        streams.tenant(tenant),
         streams.operations(tenant),
       ]);
       expect((await h.runtime.health()).stopped).toEqual([]);
