@@ -25,4 +25,15 @@ export default tseslint.config(
     files: ['scripts/**/*.ts', '**/*.test.ts', '**/testing/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Response bodies in HTTP tests are untyped JSON by nature.
+    files: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
 );

@@ -6,8 +6,10 @@ import {
   scimReadModel,
 } from '@roster/scim-ingress';
 
+import { createAccessRouter, createAdminRouter } from '@roster/access-api';
 import {
   createMetrics,
+  hashToken,
   requestContext,
   requestMetrics,
 } from '@roster/service-kit';
@@ -35,6 +37,25 @@ export function createRosterApp(
   app.use(requestContext(options.log));
   app.use(requestMetrics(metrics));
   app.use(healthRoutes(system, metrics));
+  const operatorTokenHash = hashToken(options.adminToken);
+  app.use(
+    '/admin/v1',
+    createAdminRouter({
+      store: system.stores.eventStore,
+      consistency: { afterWrite: system.afterWrite },
+      operatorTokenHash,
+      newId: system.newId,
+    }),
+  );
+  app.use(
+    '/v1',
+    createAccessRouter({
+      readClient: system.stores.readStore.client,
+      tokens: system.directory,
+      operatorTokenHash,
+      metrics,
+    }),
+  );
   app.use(
     '/scim/v2',
     createScimRouter({

@@ -9,6 +9,7 @@ import type {
   ProjectionDriver,
   ProjectionRuntime,
 } from '@roster/projection-runtime';
+import { effectivePermissionsProjection } from '@roster/projection-effective-permissions';
 import { scimResourcesProjection } from '@roster/projection-scim-resources';
 import {
   createTenantDirectoryReader,
@@ -24,7 +25,7 @@ export interface RosterSystem {
   readonly runtime: ProjectionRuntime;
   readonly directory: TenantDirectoryReader;
   /** Read-your-writes for a write that ended at `position`. */
-  afterWrite(tenantId: string, position: Position): Promise<void>;
+  readonly afterWrite: (tenantId: string, position: Position) => Promise<void>;
   readonly newId: () => string;
   close(): Promise<void>;
 }
@@ -35,7 +36,11 @@ export interface SystemOptions {
 }
 
 /** Every projection the all-in-one process builds. */
-export const projections = [tenantDirectoryProjection, scimResourcesProjection];
+export const projections = [
+  tenantDirectoryProjection,
+  scimResourcesProjection,
+  effectivePermissionsProjection,
+];
 
 /** Starts the projections in-process over the given stores. */
 export async function startSystem(

@@ -11,3 +11,4 @@ export {
   type ScimClient,
 } from './scim-client';
 export { countEvents } from './count-events';
+export { runServer, waitUntilHealthy, type ServerProcess } from './run-server';
