@@ -9,3 +9,4 @@ export {
   userRef,
   type TenantActions,
 } from './tenant-actions';
+export { ReferencePermissions } from './reference-permissions';
