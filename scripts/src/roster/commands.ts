@@ -1,0 +1,5 @@
+import type { Command } from './command';
+import { replayCommand } from './replay-command';
+
+/** Every subcommand of `pnpm roster`; add yours here. */
+export const commands: readonly Command[] = [replayCommand];
