@@ -1,4 +1,5 @@
 import type { EventStore, ReadAllBatch } from '@roster/event-store';
+import { codecOf } from '@roster/ledger';
 import type { RuntimeDatabase } from '@roster/read-store';
 import type { Kysely } from 'kysely';
 import type { RetryPolicy } from './backoff';
@@ -49,16 +50,20 @@ export async function catchUpStep(
   return commitOrIsolate(context, unit, projection, from, batch, readMs);
 }
 
+/** One batch, decoded by the store's codec (sealed personal data opened). */
 async function readBatch(
   context: RunContext,
   unit: RunUnit,
   from: string,
 ): Promise<ReadAllBatch> {
-  return context.store.readAll({
+  const batch = await context.store.readAll({
     from,
     limit: context.batchSize,
     partition: { index: unit.partition, count: unit.partitionCount },
   });
+
+  const events = await codecOf(context.store).decode(batch.events);
+  return { events, next: batch.next };
 }
 
 async function commitOrIsolate(

@@ -37,6 +37,7 @@ export function createBullmqDriver(
   const queue = openQueue(queueConnection, options);
   const waker = createBullmqWaker(runtime, queue);
   let worker: Worker<WakeJob> | undefined;
+  let workerConnection: Redis | undefined;
 
   const resync = async (): Promise<void> => {
     await queue.upsertJobScheduler(
@@ -59,7 +60,7 @@ export function createBullmqDriver(
         QUEUE_NAME,
         (job) => processJob(runtime, queue, job, options),
         {
-          connection: connect(options.redisUrl),
+          connection: (workerConnection = connect(options.redisUrl)),
           concurrency: options.concurrency ?? 4,
           ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
         },
@@ -73,6 +74,7 @@ export function createBullmqDriver(
       await worker?.close();
       await queue.close();
       queueConnection.disconnect();
+      workerConnection?.disconnect();
     },
   };
 }

@@ -10,3 +10,4 @@ export {
 } from './order-check-projection';
 export { createShimEventStore } from './shim-event-store';
 export { appendOf, envelope } from './test-events';
+export { obliterateQueue } from './obliterate-prefix';

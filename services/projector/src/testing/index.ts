@@ -1,0 +1,1 @@
+export { spawnProjector, type ProjectorProcess } from './spawn-projector';
