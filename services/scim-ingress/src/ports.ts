@@ -1,5 +1,6 @@
 import type { Expression, RawBuilder, SqlBool } from 'kysely';
 import type { Position } from '@roster/event-store';
+import type { TenantDirectoryReader } from '@roster/projection-tenant-directory';
 
 /** A resource as the read model holds it, ready for attribute selection. */
 export interface StoredResource {
@@ -44,14 +45,7 @@ export interface ScimReader {
 }
 
 /** A tenant's credential, found by the SHA-256 of the presented token. */
-export interface TokenLookup {
-  findToken(tokenHash: string): Promise<{
-    readonly tenantId: string;
-    readonly tokenId: string;
-    readonly kind: 'scim' | 'service';
-    readonly tokenHash: string;
-  } | null>;
-}
+export type TokenLookup = Pick<TenantDirectoryReader, 'findToken'>;
 
 /**
  * Read-your-writes: resolves once every read model that serves reads has

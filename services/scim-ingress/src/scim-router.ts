@@ -1,15 +1,16 @@
 import { Router } from 'express';
 import { ScimError } from '@roster/scim';
 import { discoveryRoutes } from './discovery/discovery-routes';
-import { groupRoutes } from './groups/group-routes';
 import { handle } from './http/scim-call';
 import { listOp, searchBody } from './listing/list-operation';
+import { groupOperations } from './groups/group-operations';
 import { rememberScimBase } from './http/render-resource';
+import { resourceRoutes } from './http/resource-routes';
 import { scimBody } from './http/scim-body';
 import { scimErrorHandler } from './http/scim-errors';
 import { tenantAuth } from './http/tenant-auth';
 import type { ScimDeps } from './scim-deps';
-import { userRoutes } from './users/user-routes';
+import { userOperations } from './users/user-operations';
 import { bulkRoute } from './bulk/bulk-route';
 
 /**
@@ -24,8 +25,8 @@ export function createScimRouter(deps: ScimDeps): Router {
   router.use(tenantAuth(deps.tokens));
   router.use(scimBody(deps.limits.maxBodyBytes));
   router.use(discoveryRoutes(deps.limits));
-  router.use('/Users', userRoutes(deps));
-  router.use('/Groups', groupRoutes(deps));
+  router.use('/Users', resourceRoutes(deps, userOperations));
+  router.use('/Groups', resourceRoutes(deps, groupOperations));
   router.post('/Bulk', bulkRoute(deps));
   router.post(
     '/.search',

@@ -148,7 +148,15 @@ function evolveGroup(state: GroupState, event: DomainEvent): GroupState {
   switch (event.type) {
     case 'GroupCreated': {
       const { groupId, displayName, resource } = event.data;
-      return { ...state, status: 'present', groupId, displayName, resource };
+      const members = new Map<string, MemberRef>();
+      return {
+        ...state,
+        status: 'present',
+        groupId,
+        displayName,
+        resource,
+        members,
+      };
     }
     case 'GroupRenamed':
       return { ...state, displayName: event.data.displayName };
@@ -163,12 +171,17 @@ function evolveGroup(state: GroupState, event: DomainEvent): GroupState {
   }
 }
 
+/**
+ * Updates the member map in place. A fold only ever keeps the newest state
+ * and GroupCreated starts a fresh map, so no older state can see the
+ * change; copying 100,000 members per event would make loading quadratic.
+ */
 function applyMembership(
   members: ReadonlyMap<string, MemberRef>,
   change: { added: MemberRef[]; removed: string[] },
-): Map<string, MemberRef> {
-  const next = new Map(members);
-  change.removed.forEach((id) => next.delete(id));
-  change.added.forEach((member) => next.set(member.value, member));
-  return next;
+): ReadonlyMap<string, MemberRef> {
+  const owned = members as Map<string, MemberRef>;
+  change.removed.forEach((id) => owned.delete(id));
+  change.added.forEach((member) => owned.set(member.value, member));
+  return owned;
 }

@@ -1,37 +1,12 @@
 import { ScimError } from '@roster/scim';
+import { groupOperations } from '../groups/group-operations';
+import type { ResourceOperations } from '../http/resource-routes';
 import type { Outcome, ScimCall } from '../http/scim-call';
-import {
-  createGroupOp,
-  deleteGroupOp,
-  patchGroupOp,
-  replaceGroupOp,
-} from '../groups/group-operations';
-import {
-  createUserOp,
-  deleteUserOp,
-  patchUserOp,
-  replaceUserOp,
-} from '../users/user-operations';
+import { userOperations } from '../users/user-operations';
 
-type Operation = (
-  call: ScimCall,
-  id: string,
-  data: unknown,
-) => Promise<Outcome>;
-
-const byResource: Record<string, Record<string, Operation | undefined>> = {
-  users: {
-    POST: (call, _id, data) => createUserOp(call, data),
-    PUT: replaceUserOp,
-    PATCH: patchUserOp,
-    DELETE: (call, id) => deleteUserOp(call, id),
-  },
-  groups: {
-    POST: (call, _id, data) => createGroupOp(call, data),
-    PUT: replaceGroupOp,
-    PATCH: patchGroupOp,
-    DELETE: (call, id) => deleteGroupOp(call, id),
-  },
+const byResource: Record<string, ResourceOperations | undefined> = {
+  users: userOperations,
+  groups: groupOperations,
 };
 
 /** Runs one bulk operation: `POST /Users`, `PATCH /Groups/{id}` and so on. */
@@ -42,17 +17,15 @@ export function dispatchBulk(
   data: unknown,
 ): Promise<Outcome> {
   const match = /^\/?(users|groups)(?:\/([^/?#]+))?\/?$/i.exec(path);
-  const resource = match?.[1]?.toLowerCase() ?? '';
-  const id =
-    match?.[2] === undefined ? undefined : decodeURIComponent(match[2]);
-  const operation = byResource[resource]?.[method.toUpperCase()];
+  const ops = byResource[match?.[1]?.toLowerCase() ?? ''];
+  const id = match?.[2];
+  const verb = method.toUpperCase();
 
-  if (
-    !match ||
-    !operation ||
-    (method.toUpperCase() === 'POST') !== (id === undefined)
-  ) {
-    throw ScimError.badRequest('invalidValue', `bulk cannot ${method} ${path}`);
+  if (ops && verb === 'POST' && id === undefined) return ops.create(call, data);
+  if (ops && id !== undefined) {
+    if (verb === 'PUT') return ops.replace(call, id, data);
+    if (verb === 'PATCH') return ops.patch(call, id, data);
+    if (verb === 'DELETE') return ops.remove(call, id);
   }
-  return operation(call, id ?? '', data);
+  throw ScimError.badRequest('invalidValue', `bulk cannot ${method} ${path}`);
 }

@@ -10,6 +10,7 @@ import {
   ScimError,
 } from '@roster/scim';
 import { resourceOutcome } from '../http/resource-outcome';
+import type { ResourceOperations } from '../http/resource-routes';
 import type { Outcome, ScimCall } from '../http/scim-call';
 import { parseListQuery } from '../listing/list-query';
 import { wantsMembers } from '../listing/list-operation';
@@ -133,3 +134,12 @@ async function readGroup(call: ScimCall, id: string, withMembers: boolean) {
   if (!stored) throw new ScimError(404, undefined, `Group ${id} not found`);
   return stored;
 }
+
+export const groupOperations: ResourceOperations = {
+  scope: 'Group',
+  get: getGroupOp,
+  create: createGroupOp,
+  replace: replaceGroupOp,
+  patch: patchGroupOp,
+  remove: deleteGroupOp,
+};

@@ -7,6 +7,7 @@ import {
   userResourceType,
 } from '@roster/scim';
 import { resourceOutcome } from '../http/resource-outcome';
+import type { ResourceOperations } from '../http/resource-routes';
 import type { Outcome, ScimCall } from '../http/scim-call';
 import { toUserWrite } from './user-write';
 
@@ -87,3 +88,12 @@ async function readUser(call: ScimCall, id: string) {
   if (!stored) throw new ScimError(404, undefined, `User ${id} not found`);
   return stored;
 }
+
+export const userOperations: ResourceOperations = {
+  scope: 'User',
+  get: getUserOp,
+  create: createUserOp,
+  replace: replaceUserOp,
+  patch: patchUserOp,
+  remove: deleteUserOp,
+};
