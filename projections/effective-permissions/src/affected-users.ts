@@ -1,40 +1,38 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 
 /**
- * The users whose permissions one event may change, collected in a
- * transaction-local table so that recomputation stays set-based.
+ * The users whose permissions one instant's events may change. The ids
+ * come back from set-based queries and go into one recompute as an array:
+ * the planner then walks indexes instead of guessing a temp table's size.
  */
-export async function openAffectedSet(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE TEMP TABLE IF NOT EXISTS ep_affected (
-    user_id text PRIMARY KEY
-  ) ON COMMIT DROP`.execute(db);
-}
+export class AffectedUsers {
+  readonly #ids = new Set<string>();
 
-export async function clearAffectedSet(db: Kysely<unknown>): Promise<void> {
-  await sql`TRUNCATE pg_temp.ep_affected`.execute(db);
-}
+  add(userIds: Iterable<string>): void {
+    for (const userId of userIds) this.#ids.add(userId);
+  }
 
-export async function markUsers(
-  db: Kysely<unknown>,
-  userIds: readonly string[],
-): Promise<void> {
-  if (userIds.length === 0) return;
+  get size(): number {
+    return this.#ids.size;
+  }
 
-  await sql`INSERT INTO pg_temp.ep_affected (user_id)
-    SELECT DISTINCT unnest(${[...userIds]}::text[])
-    ON CONFLICT DO NOTHING`.execute(db);
+  take(): string[] {
+    const ids = [...this.#ids];
+    this.#ids.clear();
+    return ids;
+  }
 }
 
 /**
- * Marks every user below the seed groups (`seed` selects a `group_id`
- * column), through nested groups; UNION makes the walk stop on cycles.
+ * Every user below the seed groups (`seed` selects a `group_id` column),
+ * through nested groups; UNION makes the walk stop on cycles.
  */
-export async function markUsersUnderGroups(
+export async function usersUnderGroups(
   db: Kysely<unknown>,
   tenantId: string,
   seed: RawBuilder<unknown>,
-): Promise<void> {
-  await sql`
+): Promise<string[]> {
+  const { rows } = await sql<{ user_id: string }>`
     WITH RECURSIVE below(group_id) AS (
       SELECT s.group_id FROM (${seed}) AS s
       UNION
@@ -42,11 +40,10 @@ export async function markUsersUnderGroups(
       JOIN memberships m ON m.tenant_id = ${tenantId}
         AND m.group_id = b.group_id AND m.member_type = 'Group'
     )
-    INSERT INTO pg_temp.ep_affected (user_id)
-    SELECT DISTINCT m.member_id FROM below b
+    SELECT DISTINCT m.member_id AS user_id FROM below b
     JOIN memberships m ON m.tenant_id = ${tenantId}
-      AND m.group_id = b.group_id AND m.member_type = 'User'
-    ON CONFLICT DO NOTHING`.execute(db);
+      AND m.group_id = b.group_id AND m.member_type = 'User'`.execute(db);
+  return rows.map((row) => row.user_id);
 }
 
 export function groupIds(ids: readonly string[]): RawBuilder<unknown> {
@@ -54,15 +51,15 @@ export function groupIds(ids: readonly string[]): RawBuilder<unknown> {
 }
 
 /**
- * Marks the users that the selected mappings reach: through the mapped
- * groups (by id or by name) and through SCIM role values.
- * `where` filters `mappings AS mp`.
+ * The users that the selected mappings reach: through the mapped groups
+ * (by id or by name) and through SCIM role values. `where` filters
+ * `mappings AS mp`.
  */
-export async function markUsersOfMappings(
+export async function usersOfMappings(
   db: Kysely<unknown>,
   tenantId: string,
   where: RawBuilder<unknown>,
-): Promise<void> {
+): Promise<string[]> {
   const mapped = sql`
     SELECT mp.match AS group_id FROM mappings mp
     WHERE mp.tenant_id = ${tenantId} AND mp.kind = 'group' AND (${where})
@@ -72,11 +69,12 @@ export async function markUsersOfMappings(
       AND g.display_name_key = mp.match
     WHERE mp.tenant_id = ${tenantId} AND mp.kind = 'groupDisplayName'
       AND (${where})`;
-  await markUsersUnderGroups(db, tenantId, mapped);
+  const viaGroups = await usersUnderGroups(db, tenantId, mapped);
 
-  await sql`INSERT INTO pg_temp.ep_affected (user_id)
+  const { rows } = await sql<{ user_id: string }>`
     SELECT DISTINCT s.user_id FROM mappings mp
     JOIN user_scim_roles s ON s.tenant_id = ${tenantId} AND s.value = mp.match
-    WHERE mp.tenant_id = ${tenantId} AND mp.kind = 'scimRole' AND (${where})
-    ON CONFLICT DO NOTHING`.execute(db);
+    WHERE mp.tenant_id = ${tenantId} AND mp.kind = 'scimRole'
+      AND (${where})`.execute(db);
+  return [...viaGroups, ...rows.map((row) => row.user_id)];
 }

@@ -1,6 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { ParsedEvent } from '@roster/projection-runtime';
-import { groupIds, markUsers, markUsersUnderGroups } from './affected-users';
+import {
+  groupIds,
+  usersUnderGroups,
+  type AffectedUsers,
+} from './affected-users';
 
 type GroupEvent = Extract<
   ParsedEvent,
@@ -17,6 +21,7 @@ type GroupEvent = Extract<
 export async function applyGroupEvent(
   db: Kysely<unknown>,
   event: GroupEvent,
+  affected: AffectedUsers,
 ): Promise<void> {
   const t = event.tenantId;
   const { groupId } = event.data;
@@ -28,13 +33,13 @@ export async function applyGroupEvent(
         VALUES (${t}, ${groupId}, ${event.data.displayName.toLowerCase()})
         ON CONFLICT (tenant_id, group_id) DO UPDATE
         SET display_name_key = excluded.display_name_key`.execute(db);
-      await markUsersUnderGroups(db, t, groupIds([groupId]));
+      affected.add(await usersUnderGroups(db, t, groupIds([groupId])));
       return;
     case 'GroupMembershipChanged':
-      await changeMembers(db, t, groupId, event.data);
+      await changeMembers(db, t, groupId, event.data, affected);
       return;
     case 'GroupDeleted':
-      await markUsersUnderGroups(db, t, groupIds([groupId]));
+      affected.add(await usersUnderGroups(db, t, groupIds([groupId])));
       await sql`DELETE FROM memberships WHERE tenant_id = ${t}
         AND (group_id = ${groupId} OR member_id = ${groupId})`.execute(db);
       await sql`DELETE FROM groups
@@ -57,9 +62,12 @@ async function changeMembers(
   tenantId: string,
   groupId: string,
   change: MembershipData,
+  affected: AffectedUsers,
 ): Promise<void> {
   if (change.removed.length > 0) {
-    await markRemoved(db, tenantId, groupId, change.removed);
+    affected.add(
+      await usersBelowRemoved(db, tenantId, groupId, change.removed),
+    );
     await sql`DELETE FROM memberships WHERE tenant_id = ${tenantId}
       AND group_id = ${groupId}
       AND member_id = ANY(${change.removed}::text[])`.execute(db);
@@ -75,36 +83,32 @@ async function changeMembers(
 
   const users = change.added.filter((m) => m.type === 'User');
   const groups = change.added.filter((m) => m.type === 'Group');
-  await markUsers(
-    db,
-    users.map((m) => m.value),
-  );
+  affected.add(users.map((m) => m.value));
   if (groups.length > 0) {
-    await markUsersUnderGroups(
-      db,
-      tenantId,
-      groupIds(groups.map((m) => m.value)),
-    );
+    const ids = groupIds(groups.map((m) => m.value));
+    affected.add(await usersUnderGroups(db, tenantId, ids));
   }
 }
 
-async function markRemoved(
+/** Removed users themselves, and every user below a removed group. */
+async function usersBelowRemoved(
   db: Kysely<unknown>,
   tenantId: string,
   groupId: string,
   removed: readonly string[],
-): Promise<void> {
+): Promise<string[]> {
   const members = sql`SELECT member_id, member_type FROM memberships
     WHERE tenant_id = ${tenantId} AND group_id = ${groupId}
       AND member_id = ANY(${[...removed]}::text[])`;
 
-  await sql`INSERT INTO pg_temp.ep_affected (user_id)
-    SELECT m.member_id FROM (${members}) m WHERE m.member_type = 'User'
-    ON CONFLICT DO NOTHING`.execute(db);
-  await markUsersUnderGroups(
+  const { rows } = await sql<{ member_id: string }>`
+    SELECT m.member_id FROM (${members}) m
+    WHERE m.member_type = 'User'`.execute(db);
+  const below = await usersUnderGroups(
     db,
     tenantId,
     sql`SELECT m.member_id AS group_id FROM (${members}) m
       WHERE m.member_type = 'Group'`,
   );
+  return [...rows.map((row) => row.member_id), ...below];
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { MappingSource } from '@roster/domain';
 import type { ParsedEvent } from '@roster/projection-runtime';
-import { markUsersOfMappings } from './affected-users';
+import { usersOfMappings, type AffectedUsers } from './affected-users';
 
 type RoleEvent = Extract<
   ParsedEvent,
@@ -12,6 +12,7 @@ type RoleEvent = Extract<
 export async function applyRoleEvent(
   db: Kysely<unknown>,
   event: RoleEvent,
+  affected: AffectedUsers,
 ): Promise<void> {
   const t = event.tenantId;
 
@@ -23,12 +24,12 @@ export async function applyRoleEvent(
       await sql`INSERT INTO role_permissions (tenant_id, role, permission)
         SELECT ${t}, ${role}, unnest(${permissions}::text[])
         ON CONFLICT DO NOTHING`.execute(db);
-      await markUsersOfMappings(db, t, sql`mp.role = ${role}`);
+      affected.add(await usersOfMappings(db, t, sql`mp.role = ${role}`));
       return;
     }
     case 'RoleRemoved': {
       const { role } = event.data;
-      await markUsersOfMappings(db, t, sql`mp.role = ${role}`);
+      affected.add(await usersOfMappings(db, t, sql`mp.role = ${role}`));
       await sql`DELETE FROM role_permissions
         WHERE tenant_id = ${t} AND role = ${role}`.execute(db);
       await sql`DELETE FROM mappings
@@ -40,12 +41,16 @@ export async function applyRoleEvent(
       await sql`INSERT INTO mappings (tenant_id, mapping_id, role, kind, match)
         VALUES (${t}, ${mappingId}, ${role}, ${source.kind}, ${matchOf(source)})
         ON CONFLICT (tenant_id, mapping_id) DO NOTHING`.execute(db);
-      await markUsersOfMappings(db, t, sql`mp.mapping_id = ${mappingId}`);
+      affected.add(
+        await usersOfMappings(db, t, sql`mp.mapping_id = ${mappingId}`),
+      );
       return;
     }
     case 'RoleUnmapped': {
       const { mappingId } = event.data;
-      await markUsersOfMappings(db, t, sql`mp.mapping_id = ${mappingId}`);
+      affected.add(
+        await usersOfMappings(db, t, sql`mp.mapping_id = ${mappingId}`),
+      );
       await sql`DELETE FROM mappings
         WHERE tenant_id = ${t} AND mapping_id = ${mappingId}`.execute(db);
       return;

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { ParsedEvent } from '@roster/projection-runtime';
-import { markUsers } from './affected-users';
+import type { AffectedUsers } from './affected-users';
 import { scimRoleValues } from './scim-role-values';
 
 type UserEvent = Extract<
@@ -22,6 +22,7 @@ type UserEvent = Extract<
 export async function applyUserEvent(
   db: Kysely<unknown>,
   event: UserEvent,
+  affected: AffectedUsers,
 ): Promise<void> {
   const t = event.tenantId;
   const { userId } = event.data;
@@ -69,7 +70,7 @@ export async function applyUserEvent(
       break;
   }
 
-  await markUsers(db, [userId]);
+  affected.add([userId]);
 }
 
 async function upsertUser(

@@ -83,4 +83,15 @@ export const effectivePermissionsMigrations: readonly Migration[] = [
     },
   },
   ...accessIntervalsMigrations,
+  {
+    name: '003_permission_versions',
+    async up(db) {
+      // Bumped with every notice: in-process checkers detect a missed one.
+      await sql`
+        CREATE TABLE permission_versions (
+          tenant_id text PRIMARY KEY,
+          version bigint NOT NULL
+        )`.execute(db);
+    },
+  },
 ];

@@ -5,11 +5,11 @@ import type {
   ParsedEvent,
   RegisteredProjection,
 } from '@roster/projection-runtime';
-import { clearAffectedSet, openAffectedSet } from './affected-users';
+import { AffectedUsers } from './affected-users';
 import { applyGroupEvent } from './apply-group-event';
 import { applyRoleEvent } from './apply-role-event';
 import { applyUserEvent } from './apply-user-event';
-import { eventTime } from './event-time';
+import { instantsOf } from './instants';
 import { effectivePermissionsMigrations } from './effective-permissions-migrations';
 import type { EffectivePermissionsDatabase } from './effective-permissions-tables';
 import { NoticeCollector } from './permission-notices';
@@ -29,25 +29,31 @@ export const effectivePermissionsProjection: RegisteredProjection =
     async apply(db, events) {
       const raw = db as unknown as Kysely<unknown>;
       const notices = new NoticeCollector();
-      await openAffectedSet(raw);
 
-      for (const event of events) {
-        if (!(await applyEvent(raw, event))) continue;
-        notices.add(
-          event.tenantId,
-          await recomputeAffected(raw, event.tenantId, eventTime(event)),
+      for (const instant of instantsOf(events)) {
+        const affected = new AffectedUsers();
+        for (const event of instant.events) {
+          await applyEvent(raw, event, affected);
+        }
+        const ids = affected.take();
+        const result = await recomputeAffected(
+          raw,
+          instant.tenantId,
+          ids,
+          instant.at,
         );
-        await clearAffectedSet(raw);
+        notices.add(instant.tenantId, result);
       }
       await notices.send(raw);
     },
   });
 
-/** Applies one event to the state tables; false when it concerns none. */
+/** Applies one event to the state tables and collects whom it affects. */
 async function applyEvent(
   db: Kysely<unknown>,
   event: ParsedEvent,
-): Promise<boolean> {
+  affected: AffectedUsers,
+): Promise<void> {
   switch (event.type) {
     case 'UserProvisioned':
     case 'UserAdopted':
@@ -57,21 +63,18 @@ async function applyEvent(
     case 'UserDeleted':
     case 'DirectPermissionGranted':
     case 'DirectPermissionRevoked':
-      await applyUserEvent(db, event);
-      return true;
+      return applyUserEvent(db, event, affected);
     case 'GroupCreated':
     case 'GroupRenamed':
     case 'GroupMembershipChanged':
     case 'GroupDeleted':
-      await applyGroupEvent(db, event);
-      return true;
+      return applyGroupEvent(db, event, affected);
     case 'RoleDefined':
     case 'RoleRemoved':
     case 'RoleMapped':
     case 'RoleUnmapped':
-      await applyRoleEvent(db, event);
-      return true;
+      return applyRoleEvent(db, event, affected);
     default:
-      return false;
+      return;
   }
 }

@@ -21,3 +21,8 @@ export {
   type PermissionNotice,
 } from './permission-notices';
 export { activeSchemaCache } from './active-schema-cache';
+export {
+  createSnapshotReader,
+  type SnapshotReader,
+  type UserSnapshot,
+} from './snapshot-reader';

@@ -9,9 +9,15 @@ export const PERMISSIONS_CHANNEL = 'roster_permissions_changed';
 const MAX_USERS = 50;
 const MAX_PAYLOAD = 7000;
 
-/** One tenant's changed users, or `all` when too many to name. */
+/**
+ * One tenant's changed users, or `all` when too many to name. `version`
+ * counts the tenant's changed batches: a gap means a notice was missed.
+ */
 export const permissionNotice = z.object({
   tenantId: z.string(),
+  version: z.number().int(),
+  /** Date.now() of the projector when it queued the notice. */
+  at: z.number().optional(),
   users: z.union([z.array(z.string()), z.literal('all')]),
 });
 
@@ -36,19 +42,34 @@ export class NoticeCollector {
   /** Queues the notices; PostgreSQL delivers them when the batch commits. */
   async send(db: Kysely<unknown>): Promise<void> {
     for (const [tenantId, users] of this.#byTenant) {
+      const version = await bumpVersion(db, tenantId);
       const notice: PermissionNotice = {
         tenantId,
+        version,
+        at: Date.now(),
         users: users === 'all' ? 'all' : [...users],
       };
       let payload = JSON.stringify(notice);
       if (payload.length > MAX_PAYLOAD) {
-        payload = JSON.stringify({ tenantId, users: 'all' });
+        payload = JSON.stringify({ ...notice, users: 'all' });
       }
       await sql`SELECT pg_notify(${PERMISSIONS_CHANNEL}, ${payload})`.execute(
         db,
       );
     }
   }
+}
+
+async function bumpVersion(
+  db: Kysely<unknown>,
+  tenantId: string,
+): Promise<number> {
+  const { rows } = await sql<{ version: string }>`
+    INSERT INTO permission_versions (tenant_id, version) VALUES (${tenantId}, 1)
+    ON CONFLICT (tenant_id) DO UPDATE
+    SET version = permission_versions.version + 1
+    RETURNING version`.execute(db);
+  return Number(rows[0]?.version ?? 0);
 }
 
 /** Parses a notice; undefined for a payload that is not one. */

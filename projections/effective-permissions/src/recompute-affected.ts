@@ -9,7 +9,7 @@ export interface RecomputeResult {
 export const SAMPLE_SIZE = 50;
 
 /**
- * Derives the sources of every marked user from the state tables in one
+ * Derives the sources of every affected user from the state tables in one
  * statement, then writes the difference: intervals closed at `at` and
  * opened at `at`, effective rows deleted or upserted. All parts see the
  * state before the statement, so the diff is against the old sources.
@@ -17,12 +17,14 @@ export const SAMPLE_SIZE = 50;
 export async function recomputeAffected(
   db: Kysely<unknown>,
   tenantId: string,
+  userIds: readonly string[],
   at: Date,
 ): Promise<RecomputeResult> {
+  if (userIds.length === 0) return { changed: 0, sample: [] };
   const t = tenantId;
   const { rows } = await sql<{ changed: string; sample: string[] | null }>`
     WITH RECURSIVE
-    affected AS (SELECT user_id FROM pg_temp.ep_affected),
+    affected AS (SELECT DISTINCT unnest(${[...userIds]}::text[]) AS user_id),
     live AS (
       SELECT u.user_id FROM users u JOIN affected a ON a.user_id = u.user_id
       WHERE u.tenant_id = ${t} AND u.active AND NOT u.deleted

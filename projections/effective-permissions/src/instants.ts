@@ -1,0 +1,31 @@
+import type { ParsedEvent } from '@roster/projection-runtime';
+import { eventTime } from './event-time';
+
+/** Consecutive events of one tenant that happened at the same instant. */
+export interface Instant {
+  readonly tenantId: string;
+  readonly at: Date;
+  readonly events: readonly ParsedEvent[];
+}
+
+/**
+ * Splits a batch into instants: one commit's events share their time, so
+ * one recompute serves them all without hiding any observable state.
+ */
+export function instantsOf(events: readonly ParsedEvent[]): Instant[] {
+  const instants: { tenantId: string; at: Date; events: ParsedEvent[] }[] = [];
+
+  for (const event of events) {
+    const at = eventTime(event);
+    const last = instants.at(-1);
+    if (
+      last?.tenantId === event.tenantId &&
+      last.at.getTime() === at.getTime()
+    ) {
+      last.events.push(event);
+    } else {
+      instants.push({ tenantId: event.tenantId, at, events: [event] });
+    }
+  }
+  return instants;
+}
