@@ -12,9 +12,3 @@ export {
   requireTenantAccess,
   type Caller,
 } from './http/caller-auth';
-export {
-  createAuditRouter,
-  createErasureRouter,
-  type AuditDeps,
-  type ErasureDeps,
-} from './audit';
