@@ -33,7 +33,7 @@ export function createBullmqDriver(
   runtime: ProjectionRuntime,
   options: BullmqDriverOptions,
 ): ProjectionDriver {
-  const queueConnection = connect(options.redisUrl);
+  const queueConnection = connect(options.redisUrl, options.onError);
   const queue = openQueue(queueConnection, options);
   const waker = createBullmqWaker(runtime, queue);
   let worker: Worker<WakeJob> | undefined;
@@ -60,7 +60,10 @@ export function createBullmqDriver(
         QUEUE_NAME,
         (job) => processJob(runtime, queue, job, options),
         {
-          connection: (workerConnection = connect(options.redisUrl)),
+          connection: (workerConnection = connect(
+            options.redisUrl,
+            options.onError,
+          )),
           concurrency: options.concurrency ?? 4,
           ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
         },
@@ -114,6 +117,9 @@ async function wakeAll(
 }
 
 /** Workers need `maxRetriesPerRequest: null`: commands wait out an outage. */
-function connect(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null });
+function connect(url: string, onError?: (error: unknown) => void): Redis {
+  const connection = new Redis(url, { maxRetriesPerRequest: null });
+  // ioredis reconnects by itself; the error is only reported.
+  connection.on('error', (error) => onError?.(error));
+  return connection;
 }

@@ -11,3 +11,5 @@ export {
 export { createShimEventStore } from './shim-event-store';
 export { appendOf, envelope } from './test-events';
 export { obliterateQueue } from './obliterate-prefix';
+export { RedisServer } from './redis-server';
+export { spawnOrderCheckWorker, type WorkerProcess } from './spawn-worker';
