@@ -1,6 +1,7 @@
 import type { Decider, DomainEvent, RequestContext } from '@roster/domain';
 import type { EventStore, Position } from '@roster/event-store';
 import { maxPosition, START } from '@roster/event-store';
+import { codecOf } from './event-codec';
 import type { LoadedStream } from './loaded-stream';
 import { stampEvents } from './stamp-events';
 
@@ -29,7 +30,8 @@ export function decide<Command, State>(
 
 /**
  * Appends every decision with its stream's loaded revision as the expected
- * version: atomically where the store can, else in the given order.
+ * version: atomically where the store can, else in the given order. Events
+ * are encoded by the store's codec (see withEventCodec) before stamping.
  */
 export async function commit(
   store: EventStore,
@@ -38,11 +40,19 @@ export async function commit(
   now: Date = new Date(),
 ): Promise<CommitResult> {
   const writes = decisions.filter((decision) => decision.events.length > 0);
-  const requests = writes.map(({ loaded, events }) => ({
-    stream: loaded.stream,
-    events: stampEvents(loaded, events, context, now),
-    expected: loaded.revision ?? ('no-stream' as const),
-  }));
+  const codec = codecOf(store);
+  const requests = await Promise.all(
+    writes.map(async ({ loaded, events }) => ({
+      stream: loaded.stream,
+      events: stampEvents(
+        loaded,
+        await codec.encode(loaded.stream, events),
+        context,
+        now,
+      ),
+      expected: loaded.revision ?? ('no-stream' as const),
+    })),
+  );
 
   const results = store.capabilities.atomicMultiStreamAppend
     ? await store.appendMany(requests)

@@ -1,4 +1,12 @@
 export { commit, decide, type CommitResult, type Decision } from './commit';
+export {
+  codecOf,
+  plainCodec,
+  withEventCodec,
+  type EncodingEventStore,
+  type EventCodec,
+  type StorableEvent,
+} from './event-codec';
 export { hashOfRecorded, loadStream, type LoadedStream } from './loaded-stream';
 export { PreconditionFailedError, requireRevision } from './require-revision';
 export { retryOnConflict, type RetryOptions } from './retry-on-conflict';

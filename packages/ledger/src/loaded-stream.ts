@@ -1,6 +1,7 @@
 import { fold, hashEvent, parseEvent } from '@roster/domain';
 import type { Decider, DomainEvent } from '@roster/domain';
 import type { EventStore, RecordedEvent } from '@roster/event-store';
+import { codecOf } from './event-codec';
 
 /** An aggregate's state with where its stream ends. */
 export interface LoadedStream<State> {
@@ -12,15 +13,19 @@ export interface LoadedStream<State> {
   readonly lastHash: string | null;
 }
 
-/** Reads a stream, upcasts its events and folds them into state. */
+/**
+ * Reads a stream, decodes and upcasts its events and folds them into state.
+ * The last hash is of the stored form, which is what the chain covers.
+ */
 export async function loadStream<State>(
   store: EventStore,
   stream: string,
   decider: Pick<Decider<never, State>, 'initialState' | 'evolve'>,
 ): Promise<LoadedStream<State>> {
   const recorded = await store.readStream(stream);
+  const decoded = await codecOf(store).decode(recorded);
 
-  const events: DomainEvent[] = recorded.map((event) =>
+  const events: DomainEvent[] = decoded.map((event) =>
     parseEvent(event.type, event.version, event.data),
   );
   const last = recorded.at(-1);

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import { currentVersion, hashEvent } from '@roster/domain';
-import type {
-  DomainEvent,
-  EventMetadata,
-  RequestContext,
-} from '@roster/domain';
+import type { EventMetadata, RequestContext } from '@roster/domain';
 import type { EventToAppend } from '@roster/event-store';
+import type { StorableEvent } from './event-codec';
 
 export interface StreamEnd {
   readonly stream: string;
@@ -14,12 +11,13 @@ export interface StreamEnd {
 }
 
 /**
- * Wraps domain events in envelopes: schema version, request metadata and
- * the hash of the previous event of the stream.
+ * Wraps events (domain events, or their encoded form) in envelopes: schema
+ * version, request metadata and the hash of the previous event of the
+ * stream, computed over exactly what is stored.
  */
 export function stampEvents(
   end: StreamEnd,
-  events: readonly DomainEvent[],
+  events: readonly StorableEvent[],
   context: RequestContext,
   occurredAt: Date,
 ): EventToAppend[] {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { auditEvents } from './audit-events';
 import { groupEvents } from './group-events';
 import { operationsEvents } from './operations-events';
 import { reservationEvents } from './reservation-events';
@@ -15,6 +16,7 @@ export const eventSchemas = {
   ...reservationEvents,
   ...roleEvents,
   ...operationsEvents,
+  ...auditEvents,
 };
 
 export type EventType = keyof typeof eventSchemas;
