@@ -72,46 +72,63 @@ export async function recomputeAffected(
       JOIN grants gt ON gt.tenant_id = ${t} AND gt.user_id = l.user_id
     ),
     open AS (
-      SELECT i.user_id, i.permission, i.source_key FROM affected a
+      SELECT i.interval_id, i.user_id, i.permission, i.source_key
+      FROM affected a
       JOIN access_intervals i ON i.tenant_id = ${t}
         AND i.user_id = a.user_id AND i.revoked_at IS NULL
     ),
+    -- FULL JOINs can only hash or merge: never quadratic, whatever the
+    -- planner guesses about the size of the affected set.
+    interval_diff AS (
+      SELECT o.interval_id, o.user_id AS open_user, n.user_id, n.permission,
+        n.source_key, n.source
+      FROM next n FULL JOIN open o ON o.user_id = n.user_id
+        AND o.permission = n.permission AND o.source_key = n.source_key
+      WHERE o.interval_id IS NULL OR n.user_id IS NULL
+    ),
     closed AS (
       UPDATE access_intervals i SET revoked_at = ${at}
-      FROM affected a
-      WHERE i.tenant_id = ${t} AND i.user_id = a.user_id
-        AND i.revoked_at IS NULL
-        AND NOT EXISTS (
-          SELECT 1 FROM next n WHERE n.user_id = i.user_id
-            AND n.permission = i.permission AND n.source_key = i.source_key)
+      FROM interval_diff d
+      WHERE d.user_id IS NULL AND i.interval_id = d.interval_id
       RETURNING i.user_id
     ),
     opened AS (
       INSERT INTO access_intervals
         (tenant_id, user_id, permission, source_key, source, granted_at)
-      SELECT ${t}, n.user_id, n.permission, n.source_key, n.source, ${at}
-      FROM next n
-      WHERE NOT EXISTS (
-        SELECT 1 FROM open o WHERE o.user_id = n.user_id
-          AND o.permission = n.permission AND o.source_key = n.source_key)
+      SELECT ${t}, d.user_id, d.permission, d.source_key, d.source, ${at}
+      FROM interval_diff d WHERE d.interval_id IS NULL
       RETURNING user_id
     ),
+    wanted AS (
+      SELECT n.user_id, n.permission,
+        jsonb_agg(n.source ORDER BY n.source_key) AS sources
+      FROM next n GROUP BY n.user_id, n.permission
+    ),
+    held AS (
+      SELECT e.user_id, e.permission, e.sources FROM affected a
+      JOIN effective_permissions e ON e.tenant_id = ${t}
+        AND e.user_id = a.user_id
+    ),
+    row_diff AS (
+      SELECT coalesce(w.user_id, h.user_id) AS user_id,
+        coalesce(w.permission, h.permission) AS permission,
+        w.sources AS wanted
+      FROM wanted w FULL JOIN held h ON h.user_id = w.user_id
+        AND h.permission = w.permission
+      WHERE w.sources IS DISTINCT FROM h.sources
+    ),
     dropped AS (
-      DELETE FROM effective_permissions e USING affected a
-      WHERE e.tenant_id = ${t} AND e.user_id = a.user_id
-        AND NOT EXISTS (
-          SELECT 1 FROM next n
-          WHERE n.user_id = e.user_id AND n.permission = e.permission)
+      DELETE FROM effective_permissions e USING row_diff d
+      WHERE d.wanted IS NULL AND e.tenant_id = ${t}
+        AND e.user_id = d.user_id AND e.permission = d.permission
       RETURNING e.user_id
     ),
     upserted AS (
       INSERT INTO effective_permissions (tenant_id, user_id, permission, sources)
-      SELECT ${t}, n.user_id, n.permission,
-        jsonb_agg(n.source ORDER BY n.source_key)
-      FROM next n GROUP BY n.user_id, n.permission
+      SELECT ${t}, d.user_id, d.permission, d.wanted
+      FROM row_diff d WHERE d.wanted IS NOT NULL
       ON CONFLICT (tenant_id, user_id, permission) DO UPDATE
         SET sources = excluded.sources
-        WHERE effective_permissions.sources IS DISTINCT FROM excluded.sources
       RETURNING user_id
     ),
     changed AS (
