@@ -12,3 +12,9 @@ export {
   requireTenantAccess,
   type Caller,
 } from './http/caller-auth';
+export {
+  createAuditRouter,
+  createErasureRouter,
+  type AuditDeps,
+  type ErasureDeps,
+} from './audit';
