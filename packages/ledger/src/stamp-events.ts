@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { currentVersion, hashEvent } from '@roster/domain';
+import { canonicalJson, currentVersion, hashEvent } from '@roster/domain';
 import type { EventMetadata, RequestContext } from '@roster/domain';
 import type { EventToAppend } from '@roster/event-store';
 import type { StorableEvent } from './event-codec';
@@ -33,7 +33,7 @@ export function stampEvents(
       previousHash,
     };
     const envelope: EventToAppend = {
-      id: eventId(context.requestId, end.stream, revision),
+      id: eventId(context.requestId, end.stream, revision, event),
       type: event.type,
       version: currentVersion(event.type),
       data: event.data,
@@ -47,13 +47,19 @@ export function stampEvents(
 }
 
 /**
- * The same request writing the same revision gets the same id, so a store
- * can recognise a retried append. Request ids are Roster's own, never a
- * client's.
+ * The same request writing the same event at the same revision gets the
+ * same id, so a store can recognise a retried append; two different events
+ * never share one, even from one request. Request ids are Roster's own.
  */
-function eventId(requestId: string, stream: string, revision: number): string {
+function eventId(
+  requestId: string,
+  stream: string,
+  revision: number,
+  event: StorableEvent,
+): string {
+  const content = canonicalJson([event.type, event.data]);
   const hex = createHash('sha256')
-    .update(`${requestId}\n${stream}\n${revision}`)
+    .update(`${requestId}\n${stream}\n${revision}\n${content}`)
     .digest('hex');
   const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
   return [
