@@ -1,5 +1,6 @@
 export type { RetryPolicy } from './backoff';
 export { ConsistencyTimeoutError } from './consistency-timeout-error';
+export { QUEUE_NAME, type WakeJob } from './drivers/bullmq-queue';
 export {
   createBullmqDriver,
   type BullmqDriverOptions,

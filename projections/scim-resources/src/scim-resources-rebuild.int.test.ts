@@ -7,13 +7,13 @@ import { chunkAppends, dumpScimTables, generateScimLog } from './testing';
 
 jest.setTimeout(120_000);
 
-// TODO(limit): 20,000 events here; the 100,000 and 1,000,000 event runs are
+// TODO(limit): 10,000 events here (appends to PGlite are the slow part); the 100,000 and 1,000,000 event runs are
 // in scripts/src/bench/projection-rebuild.ts.
 it('a rebuild from scratch equals the incrementally built read model', async () => {
   const client = await createPgliteClient();
   const store = await createEventStore({ kind: 'sql', client });
   const readStore = await openReadStore({ client });
-  const log = generateScimLog({ seed: 7, events: 20_000, tenants: 6 });
+  const log = generateScimLog({ seed: 7, events: 10_000, tenants: 6 });
   const incremental = createProjectionRuntime({
     store,
     readStore,
@@ -40,7 +40,7 @@ it('a rebuild from scratch equals the incrementally built read model', async () 
   const rebuilt = await incremental.rebuild('scim_resources');
   const after = await dumpScimTables(readStore.db, rebuilt.schema);
 
-  expect(built['users']!.length).toBeGreaterThan(1000);
+  expect(built['users']!.length).toBeGreaterThan(500);
   expect(built['members']!.length).toBeGreaterThan(1000);
   expect(rebuilt.dropped).toEqual([before]);
   expect(await activeSchemaOf(readStore.db, 'scim_resources')).toBe(
