@@ -349,6 +349,8 @@ async function main(): Promise<void> {
   const h = await openPermissionsHarness({
     url: database.url,
     projections: [tenantDirectoryProjection],
+    // Other transactions of a shared cluster may hold events back (xmin).
+    consistencyTimeoutMs: 300_000,
   });
   const token = generateToken('rst_op');
 

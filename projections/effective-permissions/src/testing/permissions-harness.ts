@@ -37,6 +37,8 @@ export interface HarnessOptions {
   readonly url?: string;
   /** More projections to run next to effective-permissions. */
   readonly projections?: readonly RegisteredProjection[];
+  /** How long afterWrite waits, ms. Default 10000. */
+  readonly consistencyTimeoutMs?: number;
 }
 
 export async function openPermissionsHarness(
@@ -55,6 +57,7 @@ export async function openPermissionsHarness(
       ...(options.projections ?? []),
     ],
     partitions: 2,
+    consistencyTimeoutMs: options.consistencyTimeoutMs ?? 10_000,
   });
   await runtime.start();
   const driver = createEmbeddedDriver(runtime, { sweepMs: 60_000 });
