@@ -18,6 +18,8 @@ export type StoreConfig = Pick<
 > & {
   /** PGlite directory; undefined keeps it in memory (tests). */
   readonly dataDir: string | undefined;
+  /** Most PostgreSQL connections of the pool. Default 10. */
+  readonly poolMax?: number;
 };
 
 /**
@@ -35,6 +37,7 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
       : await openSqlClient({
           kind: 'postgres',
           url: config.DATABASE_URL ?? '',
+          ...(config.poolMax === undefined ? {} : { max: config.poolMax }),
         });
 
   try {

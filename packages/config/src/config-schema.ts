@@ -10,6 +10,7 @@ const url = (protocols: string[]) =>
       `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
     );
 const milliseconds = z.coerce.number().int().positive();
+const count = z.coerce.number().int().min(1);
 
 /** Every environment variable Roster reads, with its default. */
 export const environmentSchema = z.object({
@@ -33,6 +34,18 @@ export const environmentSchema = z.object({
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   ROSTER_CONSISTENCY_TIMEOUT_MS: milliseconds.default(10_000),
   ROSTER_SHUTDOWN_TIMEOUT_MS: milliseconds.default(10_000),
+  /** Longest a request may take before it is answered 503; below 60 s. */
+  ROSTER_REQUEST_TIMEOUT_MS: milliseconds.max(55_000).default(30_000),
+  /** SCIM requests per second one tenant may send (over all instances). */
+  ROSTER_RATE_LIMIT_PER_SECOND: count.default(200),
+  /** Redis key prefix of the queue and the rate limiter; one per deployment. */
+  ROSTER_QUEUE_PREFIX: z.string().min(1).default('roster'),
+  /** Partitions of a new projection generation; the same in every service. */
+  ROSTER_PROJECTION_PARTITIONS: count.default(8),
+  ROSTER_PROJECTION_BATCH: count.default(1000),
+  ROSTER_PROJECTOR_CONCURRENCY: count.default(4),
+  /** Most PostgreSQL connections one process opens per pool. */
+  ROSTER_PG_POOL_MAX: count.max(500).default(10),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),

@@ -5,3 +5,8 @@ export {
   type Config,
   type EventStoreKind,
 } from './load-config';
+export {
+  requireAdminToken,
+  requireProduction,
+  type ProductionConfig,
+} from './require-production';

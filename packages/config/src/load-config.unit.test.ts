@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './load-config';
+import { requireAdminToken, requireProduction } from './require-production';
 
 describe('loadConfig', () => {
   it('defaults to embedded mode on 127.0.0.1:8080', () => {
@@ -49,5 +50,31 @@ describe('loadConfig', () => {
 
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).mode).toBe('embedded');
+  });
+});
+
+describe('requireProduction', () => {
+  it('names the variable a separate service is missing', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/roster' });
+
+    expect(() => requireProduction(config, 'ingress')).toThrow(
+      /^REDIS_URL: required by the ingress$/,
+    );
+    expect(() => requireAdminToken(config, 'access API')).toThrow(
+      /^ROSTER_ADMIN_TOKEN: required/,
+    );
+  });
+
+  it('defaults the rate limit well above what IdPs send', () => {
+    const config = loadConfig({});
+
+    expect(config.ROSTER_RATE_LIMIT_PER_SECOND).toBeGreaterThanOrEqual(100);
+    expect(config.ROSTER_REQUEST_TIMEOUT_MS).toBeLessThan(60_000);
+  });
+
+  it('refuses a request timeout an IdP would hit first', () => {
+    expect(() => loadConfig({ ROSTER_REQUEST_TIMEOUT_MS: '60000' })).toThrow(
+      /^ROSTER_REQUEST_TIMEOUT_MS: /,
+    );
   });
 });

@@ -53,6 +53,27 @@ export function createMetrics() {
       help: 'Wake-up jobs waiting in the projection queue',
       registers,
     }),
+    rateLimited: new Counter({
+      name: 'roster_rate_limited_total',
+      help: 'Requests refused with 429 because a tenant used up its window',
+      registers,
+    }),
+    rateLimiterFallbacks: new Counter({
+      name: 'roster_rate_limiter_fallbacks_total',
+      help: 'Rate decisions made locally because Redis did not answer',
+      registers,
+    }),
+    wakeFailures: new Counter({
+      name: 'roster_wake_failures_total',
+      help: 'Wake-up jobs the ingress could not enqueue',
+      registers,
+    }),
+    writesRefused: new Counter({
+      name: 'roster_writes_refused_total',
+      help: 'Writes answered 503 before any append, by reason',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
     checkDuration: new Histogram({
       name: 'roster_permission_check_duration_seconds',
       help: 'Server time of one permission check request',

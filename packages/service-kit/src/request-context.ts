@@ -1,6 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { traceContext, type TraceContext } from './trace-context';
 
 /** What every handler knows about the request it serves. */
 export interface RequestInfo {
@@ -9,11 +11,15 @@ export interface RequestInfo {
   /** The caller's `X-Request-Id` when it sent a sane one, else ours. */
   readonly correlationId: string;
   readonly userAgent: string | undefined;
+  /** W3C trace of this request; its `traceparent` is echoed back. */
+  readonly trace: TraceContext;
+  /** Bound to requestId and traceId. */
   readonly log: Logger;
 }
 
 const callerIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 const infoKey = Symbol('roster.requestInfo');
+const current = new AsyncLocalStorage<RequestInfo>();
 
 type WithInfo = Request & { [infoKey]?: RequestInfo };
 
@@ -25,15 +31,19 @@ export function requestContext(log: Logger) {
     const correlationId =
       callerId && callerIdPattern.test(callerId) ? callerId : requestId;
     const userAgent = req.header('user-agent')?.slice(0, 256);
+    const trace = traceContext(req.header('traceparent'));
 
-    (req as WithInfo)[infoKey] = {
+    const info: RequestInfo = {
       requestId,
       correlationId,
       userAgent,
-      log: log.child({ requestId }),
+      trace,
+      log: log.child({ requestId, traceId: trace.traceId }),
     };
+    (req as WithInfo)[infoKey] = info;
     res.setHeader('X-Request-Id', requestId);
-    next();
+    res.setHeader('traceparent', trace.traceparent);
+    current.run(info, next);
   };
 }
 
@@ -41,4 +51,9 @@ export function requestInfo(req: Request): RequestInfo {
   const info = (req as WithInfo)[infoKey];
   if (!info) throw new Error('requestContext middleware is not installed');
   return info;
+}
+
+/** The request this code runs for, if any (across awaits). */
+export function currentRequest(): RequestInfo | undefined {
+  return current.getStore();
 }

@@ -1,127 +1,115 @@
 import { randomUUID } from 'node:crypto';
-import express from 'express';
-import { loadConfig, type Config } from '@roster/config';
-import { createEventStore, type Position } from '@roster/event-store';
-import { effectivePermissionsProjection } from '@roster/projection-effective-permissions';
+import { requireAdminToken, requireProduction } from '@roster/config';
+import type { Config, ProductionConfig } from '@roster/config';
 import {
-  createProjectionRuntime,
-  openBullmqWaker,
-} from '@roster/projection-runtime';
-import {
-  createTenantDirectoryReader,
-  tenantDirectoryProjection,
-} from '@roster/projection-tenant-directory';
-import { openReadStore } from '@roster/read-store';
-import {
-  createLogger,
-  createMetrics,
-  hashToken,
-  requestContext,
-  requestMetrics,
-  shutDown,
-} from '@roster/service-kit';
-import { createPgClient } from '@roster/sql';
-import { createAccessRouter } from './access-router';
-import { createAdminRouter } from './admin-router';
+  accessRoutes,
+  bootstrapTenant,
+  countedEventStore,
+  createServiceApp,
+  finishApp,
+  openRedis,
+  openRemoteProjections,
+  openStores,
+  projectionCheck,
+  redisCheck,
+  redisIsReady,
+  runService,
+  serve,
+  storeChecks,
+} from '@roster/composition';
+import type {
+  RemoteProjections,
+  RunningService,
+  Stores,
+} from '@roster/composition';
+import { createTenantDirectoryReader } from '@roster/projection-tenant-directory';
+import type { TenantDirectoryReader } from '@roster/projection-tenant-directory';
+import { createMetrics } from '@roster/service-kit';
+import type { Logger } from '@roster/service-kit';
 
 /**
- * The access API as its own process (production topology): PostgreSQL
- * read store, projector workers woken over BullMQ. Configured only by the
- * environment; embedded mode runs it inside the all-in-one server instead.
+ * The access API as its own process (production topology): permission
+ * checks, admin and audit over the PostgreSQL read models; its admin
+ * writes wake the projector workers over BullMQ. Configured only by the
+ * environment; embedded mode mounts the same routers in the all-in-one.
  */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const log = createLogger(config.LOG_LEVEL, 'access-api');
-  const { url, adminToken, redisUrl } = requireProduction(config);
-
-  const client = createPgClient(url);
-  const store = await createEventStore(
-    config.eventStore === 'kurrentdb'
-      ? { kind: 'kurrentdb', url: config.KURRENTDB_URL ?? '' }
-      : { kind: 'sql', client },
-  );
-  const readStore = await openReadStore({ client });
-  const runtime = createProjectionRuntime({
-    store,
-    readStore,
-    projections: [effectivePermissionsProjection, tenantDirectoryProjection],
-    consistencyTimeoutMs: config.ROSTER_CONSISTENCY_TIMEOUT_MS,
-  });
-  await runtime.start();
-  const waker = openBullmqWaker(runtime, { redisUrl });
-
-  const afterWrite = async (tenantId: string, position: Position) => {
-    await waker.waker.wake(tenantId).catch((error: unknown) => {
-      log.warn({ err: error }, 'wake-up failed; the sweep catches up');
-    });
-    await runtime.waitFor(tenantId, position);
-  };
+async function start(env: Config, log: Logger): Promise<RunningService> {
+  const config = requireProduction(env, 'access API');
+  const adminToken = requireAdminToken(env, 'access API');
   const metrics = createMetrics();
-  const operatorTokenHash = hashToken(adminToken);
-
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(requestContext(log));
-  app.use(requestMetrics(metrics));
-  app.get('/healthz', (_req, res) => res.json({ ok: true }));
-  app.get('/metrics', async (_req, res) => {
-    res
-      .type(metrics.registry.contentType)
-      .send(await metrics.registry.metrics());
+  const stores = await openStores({
+    ...config,
+    dataDir: undefined,
+    poolMax: config.ROSTER_PG_POOL_MAX,
   });
-  app.use(
-    '/admin/v1',
-    createAdminRouter({
-      store,
-      consistency: { afterWrite },
-      operatorTokenHash,
-      newId: randomUUID,
-    }),
-  );
-  app.use(
-    '/v1',
-    createAccessRouter({
-      readClient: client,
-      tokens: createTenantDirectoryReader(readStore.db),
-      operatorTokenHash,
-      metrics,
-    }),
-  );
-
-  const server = app.listen(config.PORT, config.HOST, () => {
-    log.info({ host: config.HOST, port: config.PORT }, 'access api listening');
+  const redis = openRedis(config.REDIS_URL);
+  const projections = await openRemoteProjections(stores, config, {
+    log,
+    metrics,
   });
-  process.once('SIGTERM', () => {
-    void shutDown(
-      server,
-      [
-        { name: 'waker', run: () => waker.close() },
-        { name: 'runtime', run: () => runtime.close() },
-        { name: 'event store', run: () => store.close() },
-        { name: 'read store', run: () => client.close() },
+  const directory = createTenantDirectoryReader(stores.readStore.db);
+  await bootstrap(config, stores, directory, projections);
+
+  const app = createServiceApp({
+    log,
+    metrics,
+    requestTimeoutMs: config.ROSTER_REQUEST_TIMEOUT_MS,
+    health: {
+      checks: [
+        ...storeChecks(stores),
+        redisCheck(redis),
+        projectionCheck(projections.runtime, metrics),
       ],
-      config.ROSTER_SHUTDOWN_TIMEOUT_MS,
-    ).then((clean) => process.exit(clean ? 0 : 1));
+    },
   });
+  app.use(
+    accessRoutes({
+      store: countedEventStore(stores.eventStore, metrics),
+      readStore: stores.readStore,
+      tokens: directory,
+      afterWrite: projections.afterWrite,
+      newId: randomUUID,
+      adminToken,
+      metrics,
+      writesOpen: () => redisIsReady(redis),
+    }),
+  );
+  finishApp(app);
+
+  const server = await serve(app, {
+    port: config.PORT,
+    host: config.HOST,
+    requestTimeoutMs: config.ROSTER_REQUEST_TIMEOUT_MS,
+  });
+  log.info({ host: config.HOST, port: config.PORT }, 'access api listening');
+
+  return {
+    server,
+    steps: [
+      { name: 'projections', run: () => projections.close() },
+      { name: 'redis', run: () => redis.quit().then(() => undefined) },
+      { name: 'stores', run: () => stores.close() },
+    ],
+  };
 }
 
-function requireProduction(config: Config): {
-  url: string;
-  adminToken: string;
-  redisUrl: string;
-} {
-  const url = config.DATABASE_URL;
-  const adminToken = config.ROSTER_ADMIN_TOKEN;
-  const redisUrl = config.REDIS_URL;
-  if (!url || !adminToken || !redisUrl) {
-    throw new Error(
-      'DATABASE_URL, REDIS_URL and ROSTER_ADMIN_TOKEN must be set for a separate access-api process',
-    );
-  }
-  return { url, adminToken, redisUrl };
+/** ROSTER_BOOTSTRAP_TENANT and its SCIM token; needs a running projector. */
+async function bootstrap(
+  config: ProductionConfig,
+  stores: Stores,
+  directory: TenantDirectoryReader,
+  projections: RemoteProjections,
+): Promise<void> {
+  const tenantId = config.ROSTER_BOOTSTRAP_TENANT;
+  const scimToken = config.ROSTER_BOOTSTRAP_SCIM_TOKEN;
+  if (!tenantId || !scimToken) return;
+
+  await bootstrapTenant(
+    stores.eventStore,
+    directory,
+    { tenantId, scimToken },
+    projections.afterWrite,
+  );
 }
 
-main().catch((error: unknown) => {
-  createLogger('error', 'access-api').fatal({ err: error }, 'start failed');
-  process.exit(1);
-});
+runService('roster-access', start);

@@ -1,20 +1,15 @@
-import express from 'express';
 import type { Express } from 'express';
 import {
-  createScimRouter,
-  defaultScimLimits,
-  scimReadModel,
-} from '@roster/scim-ingress';
-
-import { createAccessRouter, createAdminRouter } from '@roster/access-api';
-import {
-  createMetrics,
-  hashToken,
-  requestContext,
-  requestMetrics,
-} from '@roster/service-kit';
+  accessRoutes,
+  countedEventStore,
+  createServiceApp,
+  finishApp,
+  projectionCheck,
+  scimRoutes,
+  storeChecks,
+} from '@roster/composition';
+import { createMemoryRateLimiter, createMetrics } from '@roster/service-kit';
 import type { Logger, Metrics } from '@roster/service-kit';
-import { healthRoutes } from './health-routes';
 import type { RosterSystem } from './roster-system';
 
 export interface AppOptions {
@@ -22,6 +17,10 @@ export interface AppOptions {
   /** The operator's bearer token, for /admin/v1 and /v1. */
   readonly adminToken: string;
   readonly metrics?: Metrics;
+  /** SCIM requests per second and tenant. Default 200. */
+  readonly rateLimitPerSecond?: number;
+  /** A slower request is answered 503. Default 30000. */
+  readonly requestTimeoutMs?: number;
 }
 
 /** The HTTP surface of the all-in-one process. */
@@ -30,42 +29,44 @@ export function createRosterApp(
   options: AppOptions,
 ): Express {
   const metrics = options.metrics ?? createMetrics();
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  const { stores } = system;
+  const store = countedEventStore(stores.eventStore, metrics);
 
-  app.use(requestContext(options.log));
-  app.use(requestMetrics(metrics));
-  app.use(healthRoutes(system, metrics));
-  const operatorTokenHash = hashToken(options.adminToken);
+  const app = createServiceApp({
+    log: options.log,
+    metrics,
+    requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+    health: {
+      checks: [
+        ...storeChecks(stores),
+        projectionCheck(system.runtime, metrics),
+      ],
+    },
+  });
   app.use(
-    '/admin/v1',
-    createAdminRouter({
-      store: system.stores.eventStore,
-      consistency: { afterWrite: system.afterWrite },
-      operatorTokenHash,
-      newId: system.newId,
-    }),
-  );
-  app.use(
-    '/v1',
-    createAccessRouter({
-      readClient: system.stores.readStore.client,
+    accessRoutes({
+      store,
+      readStore: stores.readStore,
       tokens: system.directory,
-      operatorTokenHash,
+      afterWrite: system.afterWrite,
+      newId: system.newId,
+      adminToken: options.adminToken,
       metrics,
     }),
   );
   app.use(
     '/scim/v2',
-    createScimRouter({
-      store: system.stores.eventStore,
-      reader: scimReadModel(system.stores.readStore.db),
+    scimRoutes({
+      store,
+      readStore: stores.readStore,
       tokens: system.directory,
-      consistency: { afterWrite: system.afterWrite },
-      limits: defaultScimLimits,
+      afterWrite: system.afterWrite,
       newId: system.newId,
+      limiter: createMemoryRateLimiter({
+        limit: options.rateLimitPerSecond ?? 200,
+      }),
+      metrics,
     }),
   );
-  return app;
+  return finishApp(app);
 }

@@ -9,15 +9,11 @@ import type {
   ProjectionDriver,
   ProjectionRuntime,
 } from '@roster/projection-runtime';
-import { effectivePermissionsProjection } from '@roster/projection-effective-permissions';
-import { scimResourcesProjection } from '@roster/projection-scim-resources';
-import {
-  createTenantDirectoryReader,
-  tenantDirectoryProjection,
-} from '@roster/projection-tenant-directory';
+import { rosterProjections } from '@roster/composition';
+import type { Stores } from '@roster/composition';
+import { createTenantDirectoryReader } from '@roster/projection-tenant-directory';
 import type { TenantDirectoryReader } from '@roster/projection-tenant-directory';
 import type { Logger } from '@roster/service-kit';
-import type { Stores } from './open-stores';
 
 /** The running core of Roster: stores, projections and their driver. */
 export interface RosterSystem {
@@ -36,11 +32,7 @@ export interface SystemOptions {
 }
 
 /** Every projection the all-in-one process builds. */
-export const projections = [
-  tenantDirectoryProjection,
-  scimResourcesProjection,
-  effectivePermissionsProjection,
-];
+export const projections = rosterProjections;
 
 /** Starts the projections in-process over the given stores. */
 export async function startSystem(

@@ -1,34 +1,42 @@
-import { createServer } from 'node:http';
-import { createEventStore, type EventStoreConfig } from '@roster/event-store';
+import { requireProduction } from '@roster/config';
+import type { Config } from '@roster/config';
+import {
+  createServiceApp,
+  finishApp,
+  openRedis,
+  openStores,
+  projectionCheck,
+  redisCheck,
+  rosterProjections,
+  runService,
+  serve,
+  storeChecks,
+} from '@roster/composition';
+import type { RunningService } from '@roster/composition';
 import {
   createBullmqDriver,
   createProjectionRuntime,
 } from '@roster/projection-runtime';
-import { openReadStore } from '@roster/read-store';
-import { createLogger, createMetrics, shutDown } from '@roster/service-kit';
-import { projections } from './projections';
+import { createMetrics } from '@roster/service-kit';
+import type { Logger } from '@roster/service-kit';
 import { projectorObserver } from './projector-observer';
-import {
-  projectorSettings,
-  type ProjectorSettings,
-} from './projector-settings';
-import { statusRoutes } from './status-routes';
+import { queueDepth } from './queue-depth';
 
 /** A projector worker: BullMQ wake-ups in, read models out. */
-async function main(): Promise<void> {
-  const settings = projectorSettings();
-  const { config } = settings;
-  const log = createLogger(config.LOG_LEVEL, 'projector');
+async function start(env: Config, log: Logger): Promise<RunningService> {
+  const config = requireProduction(env, 'projector');
   const metrics = createMetrics();
-
-  const store = await createEventStore(storeConfig(settings));
-  const readStore = await openReadStore({ url: config.DATABASE_URL });
+  const stores = await openStores({
+    ...config,
+    dataDir: undefined,
+    poolMax: config.ROSTER_PG_POOL_MAX,
+  });
   const runtime = createProjectionRuntime({
-    store,
-    readStore,
-    projections,
-    partitions: settings.partitions,
-    batchSize: settings.batchSize,
+    store: stores.eventStore,
+    readStore: stores.readStore,
+    projections: rosterProjections,
+    partitions: config.ROSTER_PROJECTION_PARTITIONS,
+    batchSize: config.ROSTER_PROJECTION_BATCH,
     observer: projectorObserver(metrics, log),
     consistencyTimeoutMs: config.ROSTER_CONSISTENCY_TIMEOUT_MS,
   });
@@ -36,43 +44,48 @@ async function main(): Promise<void> {
 
   const driver = createBullmqDriver(runtime, {
     redisUrl: config.REDIS_URL,
-    prefix: settings.queuePrefix,
-    concurrency: settings.concurrency,
+    prefix: config.ROSTER_QUEUE_PREFIX,
+    concurrency: config.ROSTER_PROJECTOR_CONCURRENCY,
     onError: (error) => log.warn({ err: error }, 'projector job failed'),
   });
   await driver.start();
 
-  const server = createServer(statusRoutes(runtime, metrics));
-  server.listen(config.PORT, config.HOST);
+  const redis = openRedis(config.REDIS_URL);
+  const depth = queueDepth(redis, config.ROSTER_QUEUE_PREFIX, metrics);
+  const app = createServiceApp({
+    log,
+    metrics,
+    requestTimeoutMs: config.ROSTER_REQUEST_TIMEOUT_MS,
+    health: {
+      checks: [
+        ...storeChecks(stores),
+        redisCheck(redis),
+        projectionCheck(runtime, metrics),
+      ],
+      beforeScrape: depth.record,
+    },
+  });
+  finishApp(app);
+  const server = await serve(app, {
+    port: config.PORT,
+    host: config.HOST,
+    requestTimeoutMs: config.ROSTER_REQUEST_TIMEOUT_MS,
+  });
   log.info(
-    { pid: process.pid, units: runtime.units().length },
+    { pid: process.pid, port: config.PORT, units: runtime.units().length },
     'projector started',
   );
 
-  const stop = async (): Promise<void> => {
-    const clean = await shutDown(
-      server,
-      [
-        { name: 'driver', run: () => driver.stop() },
-        { name: 'runtime', run: () => runtime.close() },
-        { name: 'read store', run: () => readStore.close() },
-        { name: 'event store', run: () => store.close() },
-      ],
-      config.ROSTER_SHUTDOWN_TIMEOUT_MS,
-    );
-    log.info({ clean }, 'projector stopped');
-    process.exit(clean ? 0 : 1);
+  return {
+    server,
+    steps: [
+      { name: 'driver', run: () => driver.stop() },
+      { name: 'runtime', run: () => runtime.close() },
+      { name: 'queue', run: () => depth.close() },
+      { name: 'redis', run: () => redis.quit().then(() => undefined) },
+      { name: 'stores', run: () => stores.close() },
+    ],
   };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
 }
 
-function storeConfig(settings: ProjectorSettings): EventStoreConfig {
-  const { config } = settings;
-  if (config.eventStore === 'kurrentdb' && config.KURRENTDB_URL) {
-    return { kind: 'kurrentdb', url: config.KURRENTDB_URL };
-  }
-  return { kind: 'postgres', url: config.DATABASE_URL };
-}
-
-await main();
+runService('roster-projector', start);

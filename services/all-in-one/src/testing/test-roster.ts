@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import { runTenantCommand } from '@roster/ledger';
 import { createTestDatabase } from '@roster/read-store/testing';
 import { createLogger, generateToken, hashToken } from '@roster/service-kit';
-import { openStores } from '../open-stores';
+import { openStores } from '@roster/composition';
 import { createRosterApp } from '../roster-app';
 import { startSystem } from '../roster-system';
 import type { RosterSystem } from '../roster-system';

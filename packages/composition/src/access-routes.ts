@@ -1,0 +1,48 @@
+import { Router } from 'express';
+import { createAccessRouter, createAdminRouter } from '@roster/access-api';
+import type { TokenLookup } from '@roster/access-api';
+import type { EventStore, Position } from '@roster/event-store';
+import type { ReadStore } from '@roster/read-store';
+import { hashToken } from '@roster/service-kit';
+import type { Metrics } from '@roster/service-kit';
+import { writeGate } from './write-gate';
+
+export interface AccessWiring {
+  readonly store: EventStore;
+  readonly readStore: ReadStore;
+  readonly tokens: TokenLookup;
+  readonly afterWrite: (tenantId: string, position: Position) => Promise<void>;
+  readonly newId: () => string;
+  readonly adminToken: string;
+  readonly metrics: Metrics;
+  readonly writesOpen?: () => boolean;
+}
+
+/** /admin/v1 and /v1, both behind the operator token or service tokens. */
+export function accessRoutes(wiring: AccessWiring): Router {
+  const router = Router();
+  const operatorTokenHash = hashToken(wiring.adminToken);
+
+  const admin = Router();
+  if (wiring.writesOpen)
+    admin.use(writeGate(wiring.writesOpen, wiring.metrics));
+  admin.use(
+    createAdminRouter({
+      store: wiring.store,
+      consistency: { afterWrite: wiring.afterWrite },
+      operatorTokenHash,
+      newId: wiring.newId,
+    }),
+  );
+  router.use('/admin/v1', admin);
+  router.use(
+    '/v1',
+    createAccessRouter({
+      readClient: wiring.readStore.client,
+      tokens: wiring.tokens,
+      operatorTokenHash,
+      metrics: wiring.metrics,
+    }),
+  );
+  return router;
+}

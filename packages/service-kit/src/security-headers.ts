@@ -1,0 +1,20 @@
+import type { NextFunction, Request, Response } from 'express';
+
+const headers: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  // Responses carry tokens and personal data: no cache may keep them.
+  'Cache-Control': 'no-store',
+};
+
+/** The few headers an API needs; set before any route answers. */
+export function securityHeaders() {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    for (const [name, value] of Object.entries(headers)) {
+      res.setHeader(name, value);
+    }
+    next();
+  };
+}

@@ -1,0 +1,26 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Metrics } from '@roster/service-kit';
+
+// TODO(limit): the queue name is the runtime's QUEUE_NAME, which its index
+// does not export; keep the two equal.
+const queueName = 'roster-projections';
+
+/** Sets the queue-depth gauge from BullMQ's counts, before each scrape. */
+export function queueDepth(redis: Redis, prefix: string, metrics: Metrics) {
+  const queue = new Queue(queueName, { connection: redis, prefix });
+  queue.on('error', () => undefined);
+
+  return {
+    record: async (): Promise<void> => {
+      const counts = await queue.getJobCounts(
+        'waiting',
+        'delayed',
+        'prioritized',
+      );
+      const waiting = Object.values(counts).reduce((sum, n) => sum + n, 0);
+      metrics.queueDepth.set(waiting);
+    },
+    close: () => queue.close(),
+  };
+}
