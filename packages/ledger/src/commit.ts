@@ -4,6 +4,7 @@ import { maxPosition, START } from '@roster/event-store';
 import { codecOf } from './event-codec';
 import type { LoadedStream } from './loaded-stream';
 import { stampEvents } from './stamp-events';
+import { validateEvents } from './validate-events';
 
 /** The events a command produced for one loaded stream. */
 export interface Decision {
@@ -40,6 +41,7 @@ export async function commit(
   now: Date = new Date(),
 ): Promise<CommitResult> {
   const writes = decisions.filter((decision) => decision.events.length > 0);
+  writes.forEach((write) => validateEvents(write.events));
   const codec = codecOf(store);
   const requests = await Promise.all(
     writes.map(async ({ loaded, events }) => ({

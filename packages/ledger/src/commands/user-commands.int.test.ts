@@ -199,3 +199,33 @@ describe('user commands on PGlite', () => {
     ).rejects.toMatchObject({ name: 'PreconditionFailedError' });
   });
 });
+
+describe('events that their schema refuses', () => {
+  it('are never appended: an empty userName is refused before the store sees it', async () => {
+    const store = await createEventStore({ kind: 'embedded' });
+    const tenantId = 'tvalid';
+    const ctx: CommandContext = {
+      store,
+      tenantId,
+      newId: randomUUID,
+      request: {
+        tenantId,
+        actor: { kind: 'system', id: 't' },
+        requestId: randomUUID(),
+        correlationId: 'c',
+      },
+    };
+
+    const refused = createUser(
+      ctx,
+      { userName: '', active: true, resource: {} },
+      'scim',
+    );
+
+    await expect(refused).rejects.toMatchObject({ code: 'invalid' });
+    expect(
+      (await store.readAll({ from: '', limit: 10, tenantId })).events,
+    ).toHaveLength(0);
+    await store.close();
+  });
+});
