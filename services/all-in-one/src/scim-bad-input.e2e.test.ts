@@ -222,6 +222,83 @@ describe('SCIM bad input', () => {
       412,
       undefined,
     ],
+    [
+      'an empty userName',
+      () => scim.post('/Users', userBody('')),
+      400,
+      'invalidValue',
+    ],
+    [
+      'a userName of 10,000 characters',
+      () => scim.post('/Users', userBody(`${'a'.repeat(10_000)}@example.com`)),
+      400,
+      'invalidValue',
+    ],
+    [
+      'a PATCH that removes userName',
+      () =>
+        scim.patch(
+          `/Users/${userId}`,
+          patchBody([{ op: 'remove', path: 'userName' }]),
+        ),
+      400,
+      'invalidValue',
+    ],
+    [
+      'a PATCH that sets userName to null',
+      () =>
+        scim.patch(
+          `/Users/${userId}`,
+          patchBody([{ op: 'replace', path: 'userName', value: null }]),
+        ),
+      400,
+      'invalidValue',
+    ],
+    [
+      'a PATCH that sets userName to blanks',
+      () =>
+        scim.patch(
+          `/Users/${userId}`,
+          patchBody([{ op: 'replace', path: 'userName', value: '   ' }]),
+        ),
+      400,
+      'invalidValue',
+    ],
+    [
+      'a NUL in a body string',
+      () => scim.post('/Users', userBody('nul\u0000l@example.com')),
+      400,
+      'invalidValue',
+    ],
+    [
+      'a lone surrogate in a body string',
+      () =>
+        scim
+          .raw('post', '/Users')
+          .set('Content-Type', 'application/scim+json')
+          .send('{"userName":"\\ud800x"}'),
+      400,
+      'invalidValue',
+    ],
+    [
+      'a NUL in a filter',
+      () =>
+        scim.get(`/Users?filter=${encodeURIComponent('userName eq "\u0000"')}`),
+      400,
+      'invalidValue',
+    ],
+    [
+      'a NUL in a resource id',
+      () => scim.get('/Users/%00'),
+      400,
+      'invalidValue',
+    ],
+    [
+      'broken percent-encoding in the path',
+      () => scim.get('/Users/%E0%A4%A'),
+      400,
+      'invalidSyntax',
+    ],
   ];
 
   it.each(cases)(
@@ -249,6 +326,13 @@ describe('SCIM bad input', () => {
       );
     },
   );
+
+  it('reads an absurd startIndex as past the end, not as an error', async () => {
+    const response = await scim.get('/Users?startIndex=99999999999999999999');
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ totalResults: 1, Resources: [] });
+  });
 
   it('answers 401 with WWW-Authenticate for a missing or unknown token', async () => {
     const missing = await scimClient(roster.app, '')

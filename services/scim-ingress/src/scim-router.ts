@@ -6,6 +6,7 @@ import { listOp, searchBody } from './listing/list-operation';
 import { groupOperations } from './groups/group-operations';
 import { rememberScimBase } from './http/render-resource';
 import { resourceRoutes } from './http/resource-routes';
+import { safeText } from './http/safe-text';
 import { scimBody } from './http/scim-body';
 import { scimErrorHandler } from './http/scim-errors';
 import { tenantAuth } from './http/tenant-auth';
@@ -24,6 +25,7 @@ export function createScimRouter(deps: ScimDeps): Router {
   router.use(rememberScimBase);
   router.use(tenantAuth(deps.tokens));
   router.use(scimBody(deps.limits.maxBodyBytes));
+  router.use(safeText);
   router.use(discoveryRoutes(deps.limits));
   router.use('/Users', resourceRoutes(deps, userOperations));
   router.use('/Groups', resourceRoutes(deps, groupOperations));

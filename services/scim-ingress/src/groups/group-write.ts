@@ -2,6 +2,7 @@ import type { MemberRef } from '@roster/domain';
 import type { GroupChange } from '@roster/ledger';
 import type { GroupPatchPlan, Member } from '@roster/scim';
 import { ScimError } from '@roster/scim';
+import { maxNameLength } from '../users/user-write';
 
 const notStored = new Set(['id', 'meta', 'members']);
 
@@ -18,6 +19,12 @@ export function displayNameOf(resource: Record<string, unknown>): string {
   const name = resource['displayName'];
   if (typeof name !== 'string' || name.trim() === '') {
     throw ScimError.badRequest('invalidValue', 'a group needs a displayName');
+  }
+  if (name.length > maxNameLength) {
+    throw ScimError.badRequest(
+      'invalidValue',
+      `displayName is longer than ${maxNameLength} characters`,
+    );
   }
   return name;
 }

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { listOp, searchBody } from '../listing/list-operation';
 import type { ScimDeps } from '../scim-deps';
+import { assertSafeText } from './safe-text';
 import { handle } from './scim-call';
 import type { Outcome, ScimCall } from './scim-call';
 
@@ -20,8 +21,11 @@ export function resourceRoutes(
   ops: ResourceOperations,
 ): Router {
   const router = Router({ caseSensitive: false, strict: false });
-  const id = (params: Record<string, string | string[] | undefined>) =>
-    String(params['id']);
+  const id = (params: Record<string, string | string[] | undefined>) => {
+    const value = String(params['id']);
+    assertSafeText(value, 'the resource id');
+    return value;
+  };
 
   router.get(
     '/',

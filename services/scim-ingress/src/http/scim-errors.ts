@@ -4,6 +4,7 @@ import { StoreUnavailableError } from '@roster/event-store';
 import { PreconditionFailedError } from '@roster/ledger';
 import { ScimError } from '@roster/scim';
 import { requestInfo } from '@roster/service-kit';
+import { errorSummary } from './error-summary';
 import { sendScim } from './send-scim';
 
 /** Seconds an IdP should wait before it retries a 503. */
@@ -21,7 +22,10 @@ export function scimErrorHandler() {
 
     const scimError = toScimError(error);
     if (scimError.status >= 500) {
-      requestInfo(req).log.error({ err: error }, 'scim request failed');
+      requestInfo(req).log.error(
+        { error: errorSummary(error) },
+        'scim request failed',
+      );
     }
     if (scimError.status === 401)
       res.setHeader('WWW-Authenticate', 'Bearer realm="roster"');
@@ -42,6 +46,12 @@ export function toScimError(error: unknown): ScimError {
     );
   }
   if (isBodyParserError(error)) return fromBodyParser(error);
+  if (error instanceof URIError || statusOf(error) === 400) {
+    return ScimError.badRequest(
+      'invalidSyntax',
+      'the request path is not valid percent-encoding',
+    );
+  }
   if (error instanceof StoreUnavailableError || isUnavailable(error)) {
     return new ScimError(
       503,
@@ -95,6 +105,10 @@ function fromBodyParser(error: BodyParserError): ScimError {
     'invalidSyntax',
     `the request body cannot be read (${error.type})`,
   );
+}
+
+function statusOf(error: unknown): unknown {
+  return (error as { status?: unknown } | null)?.status;
 }
 
 /** Errors that mean "not now" rather than "never": a store or wait failed. */

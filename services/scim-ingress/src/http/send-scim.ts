@@ -5,6 +5,9 @@ export const scimContentType = 'application/scim+json; charset=utf-8';
 /** Sends a SCIM body; `null` values never leave the server. */
 export function sendScim(res: Response, status: number, body?: unknown): void {
   res.status(status);
+  // Resources carry personal data: no shared cache may keep them.
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
   if (body === undefined) {
     res.end();
     return;

@@ -25,6 +25,9 @@ export type Paging =
 
 const defaultPageSize = 100;
 
+/** Larger start indexes are read as this one: past any real result. */
+const maxStartIndex = 2 ** 31 - 1;
+
 /**
  * Reads list parameters from a query string or a /.search body. Values a
  * client sends as strings or numbers are both accepted.
@@ -35,8 +38,9 @@ export function parseListQuery(
 ): ListQuery {
   const get = (name: string) => valueOf(params, name);
 
-  const count = Math.min(
-    Math.max(integer('count', get('count')) ?? defaultPageSize, 0),
+  const count = clamp(
+    integer('count', get('count')) ?? defaultPageSize,
+    0,
     limits.maxPageSize,
   );
   const cursor = get('cursor');
@@ -44,9 +48,10 @@ export function parseListQuery(
     cursor === undefined
       ? {
           kind: 'index',
-          startIndex: Math.max(
+          startIndex: clamp(
             integer('startIndex', get('startIndex')) ?? 1,
             1,
+            maxStartIndex,
           ),
           count,
         }
@@ -91,7 +96,7 @@ function integer(name: string, raw: unknown): number | undefined {
       : typeof value === 'string'
         ? Number(value.trim())
         : NaN;
-  if (!Number.isInteger(parsed)) {
+  if (!Number.isInteger(parsed) || !Number.isFinite(parsed)) {
     throw ScimError.badRequest(
       'invalidValue',
       `${name} must be an integer, got ${JSON.stringify(value)}`,
@@ -130,4 +135,8 @@ function attributeList(name: string, value: unknown): string[] {
   return items
     .map((item) => text(name, item).trim())
     .filter((item) => item !== '');
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), max);
 }

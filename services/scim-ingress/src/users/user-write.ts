@@ -1,5 +1,8 @@
 import type { UserWrite } from '@roster/ledger';
-import { coerceBoolean } from '@roster/scim';
+import { coerceBoolean, ScimError } from '@roster/scim';
+
+/** Longer names are refused: no IdP sends them, and they bloat every key. */
+export const maxNameLength = 1024;
 
 /** Attributes the ledger keeps elsewhere, or never keeps. */
 const notStored = new Set(['id', 'meta', 'active', 'password', 'groups']);
@@ -17,5 +20,22 @@ export function toUserWrite(
     Object.entries(resource).filter(([key]) => !notStored.has(key)),
   );
 
-  return { userName: String(resource['userName']), active, resource: stored };
+  return { userName: userNameOf(resource), active, resource: stored };
+}
+
+function userNameOf(resource: Record<string, unknown>): string {
+  const userName = resource['userName'];
+  if (typeof userName !== 'string' || userName.trim() === '') {
+    throw ScimError.badRequest(
+      'invalidValue',
+      'a user needs a non-empty userName',
+    );
+  }
+  if (userName.length > maxNameLength) {
+    throw ScimError.badRequest(
+      'invalidValue',
+      `userName is longer than ${maxNameLength} characters`,
+    );
+  }
+  return userName;
 }
