@@ -15,6 +15,8 @@ export interface CheckpointSealer {
  * Seals checkpoints incrementally: it follows the whole log from where it
  * last read and keeps each tenant's heads in memory.
  */
+// TODO(limit): every tenant's heads stay in memory; a start reads the
+// whole log.
 export function createCheckpointSealer(
   store: EventStore,
   batchSize = 5000,

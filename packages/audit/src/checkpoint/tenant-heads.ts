@@ -1,4 +1,4 @@
-import { hashEvent } from '@roster/domain';
+import { fastHashEvent as hashEvent } from '../fast-hash';
 import type { RecordedEvent } from '@roster/event-store';
 import { isSealedStream } from '../audit-stream';
 import type { StreamHead } from '../merkle-root';

@@ -1,5 +1,7 @@
 import type { EventType } from '@roster/domain';
 
+// TODO(limit): reservation streams (tenant:<t>:user-name:<name>) keep the
+// normalised userName in the clear, in their name and data.
 /** Events of a user stream whose userName and resource are personal. */
 export const PERSONAL_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
   'UserProvisioned',

@@ -7,6 +7,7 @@ import type { TimelineEntry } from './timeline-entry';
 
 type View = Readonly<Record<string, unknown>>;
 
+// TODO(limit): group memberships of the user are in the groups' timelines.
 /**
  * Folds a user's decoded stream into a timeline: each event with who did
  * it and the attributes it changed, before and after.
