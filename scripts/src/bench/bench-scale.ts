@@ -1,0 +1,68 @@
+/** Sizes of every scenario; `full` is what the issue asks for. */
+export interface BenchScale {
+  readonly runs: number;
+  readonly clients: number;
+  readonly cycleTenants: number;
+  readonly cycleUsers: number;
+  readonly cycleGroupsPerTenant: number;
+  readonly cycleMembersPerPatch: number;
+  readonly mixedUsers: number;
+  readonly mixedSeconds: number;
+  readonly groupBase: number;
+  readonly groupAdd: number;
+  readonly groupPatches: number;
+  readonly groupReads: number;
+  readonly checkSeconds: number;
+  readonly checkUsers: number;
+  readonly revocations: number;
+  readonly inProcessChecks: number;
+  readonly rebuildEvents: number;
+  /** The rebuild child is stopped after this many seconds. */
+  readonly rebuildBudgetS: number;
+  /** Upper bound of any one load phase, ms. */
+  readonly phaseMaxMs: number;
+}
+
+export const fullScale: BenchScale = {
+  runs: 3,
+  clients: 50,
+  cycleTenants: 20,
+  cycleUsers: 10_000,
+  cycleGroupsPerTenant: 5,
+  cycleMembersPerPatch: 25,
+  mixedUsers: 100_000,
+  mixedSeconds: 20,
+  groupBase: 100_000,
+  groupAdd: 1000,
+  groupPatches: 10,
+  groupReads: 500,
+  checkSeconds: 10,
+  checkUsers: 1000,
+  revocations: 50,
+  inProcessChecks: 5_000_000,
+  rebuildEvents: 1_000_000,
+  rebuildBudgetS: 900,
+  phaseMaxMs: 600_000,
+};
+
+export const quickScale: BenchScale = {
+  runs: 1,
+  clients: 16,
+  cycleTenants: 4,
+  cycleUsers: 200,
+  cycleGroupsPerTenant: 2,
+  cycleMembersPerPatch: 25,
+  mixedUsers: 500,
+  mixedSeconds: 2,
+  groupBase: 500,
+  groupAdd: 100,
+  groupPatches: 2,
+  groupReads: 50,
+  checkSeconds: 1,
+  checkUsers: 100,
+  revocations: 5,
+  inProcessChecks: 200_000,
+  rebuildEvents: 2000,
+  rebuildBudgetS: 60,
+  phaseMaxMs: 20_000,
+};

@@ -1,0 +1,213 @@
+import { performance } from 'node:perf_hooks';
+import type { RunResult, ScenarioContext } from './bench-types';
+import { latencyByLabel } from './entra-cycle';
+import { createHttpTarget } from './http-target';
+import type { HttpTarget } from './http-target';
+import { inProcessChecks } from './in-process-checks';
+import { LatencyRecorder } from './latency-recorder';
+import type { RosterAdmin, BenchTenant } from './roster-admin';
+import { runPool } from './run-pool';
+import { addMembers, deactivatePatch, groupBody } from './scim-bodies';
+import { seedUsers } from './seed-users';
+
+const permission = 'docs:read';
+const batchSize = 100;
+
+/** A tenant whose users all hold `docs:read` through one mapped group. */
+export interface CheckTenant {
+  readonly tenant: BenchTenant;
+  readonly access: HttpTarget;
+  readonly userIds: string[];
+  readonly databaseUrl: string | undefined;
+}
+
+export async function prepareCheckTenant(
+  ctx: ScenarioContext,
+  admin: RosterAdmin,
+  server: { accessUrl: string; databaseUrl: string | undefined },
+): Promise<CheckTenant> {
+  const count = ctx.scale.checkUsers + ctx.scale.revocations * ctx.scale.runs;
+  const tenant = await ctx.system.createTenant('s4checks', 4);
+  const users = await seedUsers(tenant, count, ctx.progress, ctx.scale.clients);
+
+  const group = await tenant.scim.json<{ id: string }>(
+    'POST',
+    '/Groups',
+    groupBody('Readers'),
+  );
+  for (let at = 0; at < count; at += 1000) {
+    const body = addMembers('okta', users.ids.slice(at, at + 1000));
+    await tenant.scim.json('PATCH', `/Groups/${group.id}`, body);
+  }
+  await admin.putRole(tenant.tenantId, 'viewer', [permission]);
+  await admin.mapGroup(tenant.tenantId, 'viewer', group.id);
+
+  const access = createHttpTarget({
+    baseUrl: `${server.accessUrl}/v1/tenants/${tenant.tenantId}`,
+    token: await admin.serviceToken(tenant.tenantId),
+    sockets: ctx.scale.clients,
+    contentType: 'application/json',
+  });
+  return {
+    tenant,
+    access,
+    userIds: users.ids,
+    databaseUrl: server.databaseUrl,
+  };
+}
+
+/**
+ * Scenario 4: single and batch checks over HTTP, the in-process checker
+ * (production only: it needs the PostgreSQL read store), and the delay
+ * from a deactivation's 2xx to the first denied check.
+ */
+export async function permissionChecks(
+  ctx: ScenarioContext,
+  target: CheckTenant,
+): Promise<RunResult> {
+  const recorder = new LatencyRecorder();
+  const figures: Record<string, number> = {};
+
+  figures['single.cps'] = await checkLoad(ctx, target, recorder, 1);
+  figures['batch.cps'] = await checkLoad(ctx, target, recorder, batchSize);
+  const single = recorder.summary('check');
+  const batch = recorder.summary(`batch of ${batchSize}`);
+  Object.assign(figures, {
+    'single.p50': single.p50,
+    'single.p99': single.p99,
+    'batch.p99': batch.p99,
+  });
+
+  const local = await inProcessChecks(ctx, target, permission);
+  Object.assign(figures, local.figures);
+  Object.assign(figures, await revocations(ctx, target, recorder, local));
+  await local.close();
+
+  figures['errors'] = recorder.summary().errors;
+  return {
+    figures,
+    latency: latencyByLabel(recorder),
+    notes: [...recorder.firstErrors(), ...local.notes],
+  };
+}
+
+/** Checks per second over HTTP, `size` checks per request. */
+async function checkLoad(
+  ctx: ScenarioContext,
+  target: CheckTenant,
+  recorder: LatencyRecorder,
+  size: number,
+): Promise<number> {
+  const label = size === 1 ? 'check' : `batch of ${size}`;
+  const users = target.userIds.slice(0, ctx.scale.checkUsers);
+  const ms = ctx.scale.checkSeconds * 1000;
+  ctx.progress.start(`${label} on ${ctx.system.name}`, ms);
+
+  const started = performance.now();
+  const pool = { count: 1e9, concurrency: ctx.scale.clients, maxMs: ms };
+  const done = await runPool(pool, async (i) => {
+    const ids = Array.from(
+      { length: size },
+      (_, k) => users[(i * size + k) % users.length]!,
+    );
+    await checkOnce(target.access, recorder, label, ids);
+    if (i % 64 === 0) ctx.progress.update(performance.now() - started);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  ctx.progress.finish();
+
+  return (done * size) / seconds;
+}
+
+async function checkOnce(
+  access: HttpTarget,
+  recorder: LatencyRecorder,
+  label: string,
+  userIds: readonly string[],
+): Promise<void> {
+  const body =
+    userIds.length === 1
+      ? { userId: userIds[0], permission }
+      : { checks: userIds.map((userId) => ({ userId, permission })) };
+  try {
+    const reply = await access.send('POST', '/check', body);
+    recorder.record(label, reply.ms);
+    const allowed = allowedOf(reply.status, reply.body);
+    if (allowed.some((yes) => !yes))
+      recorder.fail(label, `denied: ${reply.status}`);
+  } catch (error) {
+    recorder.fail(label, String(error));
+  }
+}
+
+function allowedOf(status: number, body: string): boolean[] {
+  if (status !== 200) return [false];
+  const parsed = JSON.parse(body) as {
+    allowed?: boolean;
+    results?: { allowed?: boolean }[];
+  };
+  if (parsed.results) return parsed.results.map((r) => r.allowed === true);
+  return [parsed.allowed === true];
+}
+
+/**
+ * Deactivates users one by one (Entra and Okta forms); right after each
+ * 2xx, checks until denied. Any allowed answer after the 2xx is a miss.
+ */
+async function revocations(
+  ctx: ScenarioContext,
+  target: CheckTenant,
+  recorder: LatencyRecorder,
+  local: Awaited<ReturnType<typeof inProcessChecks>>,
+): Promise<Record<string, number>> {
+  const first = ctx.scale.checkUsers + ctx.run * ctx.scale.revocations;
+  const users = target.userIds.slice(first, first + ctx.scale.revocations);
+  let worstMs = 0;
+  let misses = 0;
+  let localWorstMs = 0;
+
+  for (const [i, userId] of users.entries()) {
+    const style = i % 2 === 0 ? 'entra' : 'okta';
+    const reply = await target.tenant.scim.send(
+      'PATCH',
+      `/Users/${userId}`,
+      deactivatePatch(style),
+    );
+    const answered = performance.now();
+    if (reply.status >= 300) {
+      recorder.fail('deactivate', `${reply.status}`);
+      continue;
+    }
+
+    const waited = await untilDenied(target.access, userId, answered);
+    if (waited > 0) misses++;
+    worstMs = Math.max(worstMs, waited);
+    localWorstMs = Math.max(
+      localWorstMs,
+      await local.untilDenied(userId, answered),
+    );
+  }
+
+  const result: Record<string, number> = {
+    'deny.worstMs': worstMs,
+    'deny.misses': misses,
+  };
+  if (local.available) result['local.deny.worstMs'] = localWorstMs;
+  return result;
+}
+
+/** 0 when the first check after the 2xx is already denied. */
+async function untilDenied(
+  access: HttpTarget,
+  userId: string,
+  since: number,
+): Promise<number> {
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const reply = await access.send('POST', '/check', { userId, permission });
+    const denied = reply.status === 200 && !allowedOf(200, reply.body)[0];
+    if (denied) {
+      return attempt === 0 ? 0 : performance.now() - since;
+    }
+  }
+  return Number.POSITIVE_INFINITY;
+}

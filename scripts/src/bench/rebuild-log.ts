@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunResult, ScenarioContext } from './bench-types';
+import { startChild } from './child-server';
+import { sampleProcesses } from './process-sampler';
+import { createScratchDatabase } from './scratch-database';
+
+/**
+ * Scenario 5: every projection rebuilt from a generated log of
+ * `rebuildEvents` events, in a child process (rebuild-main.ts) over PGlite
+ * (embedded) or a scratch PostgreSQL database (production). The child is
+ * stopped after `rebuildBudgetS`; its time so far is then a lower bound.
+ */
+export async function rebuildLog(
+  ctx: ScenarioContext,
+  mode: 'embedded' | 'production',
+): Promise<RunResult> {
+  const store = await storeArgs(mode);
+  const events = ctx.scale.rebuildEvents;
+  ctx.progress.start(`rebuild of ${events} events (${mode})`, 1);
+
+  const child = startChild({
+    entry: 'scripts/src/bench/rebuild-main.ts',
+    env: {},
+    nodeFlags: ['--max-old-space-size=8192'],
+    args: [String(events), ...store.args],
+  });
+  const usage = sampleProcesses([child.pid]);
+  const budget = setTimeout(
+    () => void child.stop(),
+    ctx.scale.rebuildBudgetS * 1000,
+  );
+  const code = await child.exited;
+  clearTimeout(budget);
+  const server = usage.stop();
+  await store.drop();
+  ctx.progress.finish();
+
+  const figures = lastFigures(child.output());
+  if (!figures) throw new Error(`rebuild failed (${code}): ${child.output()}`);
+  const stopped = figures['rebuild.s'] === undefined;
+  return {
+    figures: {
+      ...figures,
+      ...(stopped ? lowerBound(figures) : {}),
+      errors: 0,
+      'server.rss.mb': server.peakRssMb,
+      'server.cpu.s': server.cpuSeconds,
+    },
+    latency: {},
+    notes: stopped ? [stoppedNote(ctx, figures)] : [],
+  };
+}
+
+function lastFigures(output: string): Record<string, number> | undefined {
+  const lines = output.split('\n').filter((line) => line.startsWith('{'));
+  const last = lines.pop();
+  return last ? (JSON.parse(last) as Record<string, number>) : undefined;
+}
+
+function lowerBound(figures: Record<string, number>): Record<string, number> {
+  const startedAt = figures['rebuild.startedAt'] ?? Date.now();
+  return { 'rebuild.s': (Date.now() - startedAt) / 1000, 'rebuild.stopped': 1 };
+}
+
+function stoppedNote(
+  ctx: ScenarioContext,
+  figures: Record<string, number>,
+): string {
+  const skip = new Set(['append.s', 'rebuild.s']);
+  const done = Object.keys(figures).filter(
+    (key) => key.endsWith('.s') && !skip.has(key),
+  );
+  return (
+    `rebuild stopped after the ${ctx.scale.rebuildBudgetS} s budget` +
+    ` (${done.length} projections done; rebuild.s is a lower bound)`
+  );
+}
+
+async function storeArgs(mode: 'embedded' | 'production') {
+  if (mode === 'production') {
+    const database = await createScratchDatabase('roster_rebuild');
+    return { args: ['--postgres', database.url], drop: database.drop };
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'roster-rebuild-'));
+  return {
+    args: ['--data-dir', dir],
+    drop: () => rm(dir, { recursive: true, force: true }),
+  };
+}

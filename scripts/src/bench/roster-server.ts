@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startChild, waitForHttp } from './child-server';
+import type { ChildServer } from './child-server';
+import { createScratchDatabase } from './scratch-database';
+import { freePort } from './free-port';
+
+export type RosterMode = 'embedded' | 'production';
+
+export interface RosterServer {
+  readonly mode: RosterMode;
+  /** Serves /scim/v2. */
+  readonly scimUrl: string;
+  /** Serves /admin/v1 and /v1. */
+  readonly accessUrl: string;
+  readonly adminToken: string;
+  /** The server processes, for /proc sampling. */
+  readonly pids: readonly number[];
+  /** How production was run, for the report. */
+  readonly topology: string;
+  /** PostgreSQL URL of the read store, production only. */
+  readonly databaseUrl: string | undefined;
+  /** The latest output of the server processes (LOG_LEVEL=warn). */
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+export interface RosterOptions {
+  readonly mode: RosterMode;
+  /** Directory for a V8 CPU profile of the server; none when unset. */
+  readonly cpuProfileDir?: string | undefined;
+}
+
+const entry = 'services/all-in-one/src/main.ts';
+
+/**
+ * Embedded: the all-in-one server over PGlite. Production: the separate
+ * processes of scripts/src/topology (ingress, access API, projector over
+ * PostgreSQL and Redis) when that module loads, else the all-in-one over a
+ * scratch PostgreSQL database (BENCH_PRODUCTION=all-in-one forces that).
+ */
+export async function startRoster(
+  options: RosterOptions,
+): Promise<RosterServer> {
+  if (options.mode === 'production' && !forcedAllInOne()) {
+    const topology = await loadTopology();
+    if (topology) return topology.startTopologyServer(options.cpuProfileDir);
+  }
+  return startAllInOne(options);
+}
+
+interface TopologyModule {
+  startTopologyServer(profileDir: string | undefined): Promise<RosterServer>;
+}
+
+/** Loaded by a computed name: the topology scripts may not exist yet. */
+async function loadTopology(): Promise<TopologyModule | undefined> {
+  const name = './topology-server';
+  const loaded: unknown = await import(name).catch((error: unknown) => {
+    process.stderr.write(`no production topology: ${String(error)}\n`);
+    return undefined;
+  });
+  if (typeof loaded === 'object' && loaded && 'startTopologyServer' in loaded) {
+    return loaded as TopologyModule;
+  }
+  return undefined;
+}
+
+function forcedAllInOne(): boolean {
+  return process.env['BENCH_PRODUCTION'] === 'all-in-one';
+}
+
+async function startAllInOne(options: RosterOptions): Promise<RosterServer> {
+  const port = await freePort();
+  const adminToken = `rst_op_bench_${randomBytes(16).toString('hex')}`;
+  const store = await storeFor(options.mode);
+  const nodeFlags = options.cpuProfileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
+    : [];
+
+  const server = startChild({
+    entry,
+    nodeFlags,
+    env: {
+      ...store.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ROSTER_ADMIN_TOKEN: adminToken,
+      LOG_LEVEL: 'warn',
+    },
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(server, `${baseUrl}/healthz`).catch(async (error) => {
+    await stopAll(server, store.drop);
+    throw error;
+  });
+
+  return {
+    mode: options.mode,
+    scimUrl: baseUrl,
+    accessUrl: baseUrl,
+    adminToken,
+    pids: [server.pid],
+    topology: store.topology,
+    databaseUrl: store.env['DATABASE_URL'],
+    output: () => server.output(),
+    stop: () => stopAll(server, store.drop),
+  };
+}
+
+interface StoreSetup {
+  readonly env: Record<string, string>;
+  readonly topology: string;
+  readonly drop: () => Promise<void>;
+}
+
+async function storeFor(mode: RosterMode): Promise<StoreSetup> {
+  if (mode === 'production') {
+    const database = await createScratchDatabase('roster_bench');
+    return {
+      env: { DATABASE_URL: database.url },
+      topology: 'all-in-one process over PostgreSQL (events and read store)',
+      drop: database.drop,
+    };
+  }
+
+  const dataDir = await mkdtemp(join(tmpdir(), 'roster-bench-'));
+  return {
+    env: { ROSTER_DATA_DIR: dataDir },
+    topology: 'all-in-one process over PGlite',
+    drop: () => rm(dataDir, { recursive: true, force: true }),
+  };
+}
+
+async function stopAll(
+  server: ChildServer,
+  drop: () => Promise<void>,
+): Promise<void> {
+  await server.stop();
+  await drop();
+}

@@ -1,0 +1,36 @@
+import { startTopology } from '../topology/index';
+import type { RosterServer } from './roster-server';
+
+/**
+ * Production as separate processes: one SCIM ingress, the access API and
+ * one projector over a fresh PostgreSQL database and Redis.
+ */
+export async function startTopologyServer(
+  cpuProfileDir: string | undefined,
+): Promise<RosterServer> {
+  const env: Record<string, string> = { LOG_LEVEL: 'warn' };
+  if (cpuProfileDir) {
+    env['NODE_OPTIONS'] = `--cpu-prof --cpu-prof-dir=${cpuProfileDir}`;
+  }
+  const topology = await startTopology({ env });
+  const pids = topology
+    .names()
+    .map((name) => topology.process(name).child.pid ?? 0);
+
+  return {
+    mode: 'production',
+    scimUrl: topology.urls.ingress[0] ?? '',
+    accessUrl: topology.urls.access,
+    adminToken: topology.adminToken,
+    pids,
+    topology:
+      'separate processes (scim-ingress, access-api, projector) over PostgreSQL and Redis, via scripts/src/topology',
+    databaseUrl: topology.databaseUrl,
+    output: () =>
+      topology
+        .names()
+        .map((name) => `== ${name}\n${topology.process(name).output()}`)
+        .join('\n'),
+    stop: () => topology.stop(),
+  };
+}
