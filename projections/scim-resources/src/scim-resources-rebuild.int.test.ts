@@ -7,8 +7,8 @@ import { chunkAppends, dumpScimTables, generateScimLog } from './testing';
 
 jest.setTimeout(120_000);
 
-// TODO(limit): 10,000 events here (appends to PGlite are the slow part); the 100,000 and 1,000,000 event runs are
-// in scripts/src/bench/projection-rebuild.ts.
+// TODO(limit): 10,000 events here (appending to PGlite is the slow part);
+// 100,000 and 1,000,000 run in scripts/src/bench/projection-rebuild.ts.
 it('a rebuild from scratch equals the incrementally built read model', async () => {
   const client = await createPgliteClient();
   const store = await createEventStore({ kind: 'sql', client });
