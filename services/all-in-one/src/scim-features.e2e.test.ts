@@ -226,6 +226,38 @@ describe('SCIM features', () => {
     ]);
   });
 
+  it('filters groups on their members, kept in their own table', async () => {
+    const member = await scim.post('/Users', userBody('member@example.com'));
+    const uid = String(member.body.id);
+    const group = await scim.post('/Groups', {
+      displayName: 'With member',
+      members: [{ value: uid }],
+    });
+    await scim.post('/Groups', { displayName: 'Without member', members: [] });
+    const gid = String(group.body.id);
+
+    const found = async (filter: string) => {
+      const response = await scim.get(
+        `/Groups?excludedAttributes=members&filter=${encodeURIComponent(filter)}`,
+      );
+      return response.body.Resources.map(
+        (g: { displayName: string }) => g.displayName,
+      );
+    };
+
+    expect(await found(`members[value eq "${uid}"]`)).toEqual(['With member']);
+    expect(await found(`members.value eq "${uid}"`)).toEqual(['With member']);
+    expect(
+      await found(`id eq "${gid}" and members[value eq "${uid}"]`),
+    ).toEqual(['With member']);
+    expect(
+      await found(`id eq "${gid}" and members[value eq "nobody"]`),
+    ).toEqual([]);
+    expect(await found('displayName sw "With" and not (members pr)')).toEqual([
+      'Without member',
+    ]);
+  });
+
   it('stops a bulk after failOnErrors errors', async () => {
     const response = await scim.post('/Bulk', {
       failOnErrors: 1,

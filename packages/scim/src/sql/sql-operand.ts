@@ -1,13 +1,14 @@
 import type { RawBuilder } from 'kysely';
 import { sql } from 'kysely';
 import type { BoundPath } from '../filter/bind-filter-path';
-import type { SqlColumn, SqlTarget } from './sql-target';
+import type { SqlColumn, SqlElementRows, SqlTarget } from './sql-target';
 
 /** Where a path's value lives in SQL: a typed column or a jsonb value. */
 export type SqlOperand =
   | { readonly kind: 'column'; readonly column: SqlColumn }
   | { readonly kind: 'jsonb'; readonly value: RawBuilder<unknown> }
-  | { readonly kind: 'elements'; readonly array: RawBuilder<unknown> };
+  | { readonly kind: 'elements'; readonly array: RawBuilder<unknown> }
+  | { readonly kind: 'rows'; readonly rows: SqlElementRows };
 
 /** `j -> key`, the key always a parameter. */
 export function field(
@@ -21,6 +22,10 @@ export function field(
 export function operandOf(bound: BoundPath, target: SqlTarget): SqlOperand {
   const column = target.columns[bound.canonical];
   if (column && !bound.attribute.multiValued) return { kind: 'column', column };
+  const rows = bound.extensionUrn
+    ? undefined
+    : target.elementRows?.[bound.attribute.name];
+  if (rows && bound.attribute.multiValued) return { kind: 'rows', rows };
 
   const resource = sql`${sql.ref(target.resourceColumn)}`;
   const base = bound.extensionUrn

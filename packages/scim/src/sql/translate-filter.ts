@@ -109,6 +109,7 @@ function valuePath(
     });
   const operand = operandOf(bound, context.target);
   if (operand.kind === 'elements') return existsElement(operand.array, inner);
+  if (operand.kind === 'rows') return operand.rows(inner);
   if (operand.kind === 'jsonb') {
     return sql`coalesce(jsonb_typeof(${operand.value}) = 'object' AND ${inner(operand.value)}, false)`;
   }
@@ -131,7 +132,8 @@ function onOperand(
   if (operand.kind === 'jsonb') return build.json(operand.value);
 
   const sub = bound.sub;
-  return existsElement(operand.array, (element) =>
-    build.json(sub ? field(element, sub.name) : element),
-  );
+  const each = (element: Sql) =>
+    build.json(sub ? field(element, sub.name) : element);
+  if (operand.kind === 'rows') return operand.rows(each);
+  return existsElement(operand.array, each);
 }
