@@ -13,6 +13,7 @@ import { requireRevision } from '../require-revision';
 import { retryOnConflict } from '../retry-on-conflict';
 import { streams } from '../streams';
 import { claimName, releaseName } from './claim-name';
+import { requireExisting } from './require-existing';
 import type { CommandContext } from './command-context';
 
 /** A group change as deltas: 100,000 members are never rewritten. */
@@ -68,6 +69,7 @@ export function changeGroup(
   return retryOnConflict(async () => {
     const group = await loadGroup(ctx, groupId);
     requireRevision(group, ifMatch);
+    requireExisting(group.state.status, 'group');
     const wanted = typeof change === 'function' ? change(group.state) : change;
 
     const decisions = [

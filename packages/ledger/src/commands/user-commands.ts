@@ -7,6 +7,7 @@ import { requireRevision } from '../require-revision';
 import { retryOnConflict } from '../retry-on-conflict';
 import { streams } from '../streams';
 import { claimName, releaseName } from './claim-name';
+import { requireExisting } from './require-existing';
 import type { CommandContext } from './command-context';
 
 /** A user as SCIM (or an admin) wants it to be. */
@@ -78,6 +79,7 @@ export function updateUser(
   return retryOnConflict(async () => {
     const user = await loadUser(ctx, userId);
     requireRevision(user, ifMatch);
+    requireExisting(user.state.status, 'user');
     const wanted = typeof write === 'function' ? write(user.state) : write;
 
     const decisions: Decision[] = [];
