@@ -54,7 +54,9 @@ export async function applyUserEvent(
         WHERE tenant_id = ${t} AND user_id = ${userId}`.execute(db);
       break;
     case 'UserDeleted':
-      await sql`UPDATE users SET active = false, deleted = true
+      // The userName is personal data that a deleted user no longer needs.
+      await sql`UPDATE users SET active = false, deleted = true,
+          user_name_key = ''
         WHERE tenant_id = ${t} AND user_id = ${userId}`.execute(db);
       break;
     case 'DirectPermissionGranted':
