@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChild, waitForHttp } from './child-server';
 import type { ChildServer } from './child-server';
+import { benchLimits } from './bench-limits';
 import { createScratchDatabase } from './scratch-database';
 import { freePort } from './free-port';
 
@@ -89,6 +90,7 @@ async function startAllInOne(options: RosterOptions): Promise<RosterServer> {
       HOST: '127.0.0.1',
       ROSTER_ADMIN_TOKEN: adminToken,
       LOG_LEVEL: 'warn',
+      ...benchLimits,
     },
   });
   const baseUrl = `http://127.0.0.1:${port}`;

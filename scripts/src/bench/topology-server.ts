@@ -1,4 +1,5 @@
 import { startTopology } from '../topology/index';
+import { benchLimits } from './bench-limits';
 import type { RosterServer } from './roster-server';
 
 /**
@@ -8,7 +9,7 @@ import type { RosterServer } from './roster-server';
 export async function startTopologyServer(
   cpuProfileDir: string | undefined,
 ): Promise<RosterServer> {
-  const env: Record<string, string> = { LOG_LEVEL: 'warn' };
+  const env: Record<string, string> = { LOG_LEVEL: 'warn', ...benchLimits };
   if (cpuProfileDir) {
     env['NODE_OPTIONS'] = `--cpu-prof --cpu-prof-dir=${cpuProfileDir}`;
   }
