@@ -10,6 +10,7 @@ import { currentRequest } from '@roster/service-kit';
 import type { Logger, Metrics } from '@roster/service-kit';
 import type { Stores } from './open-stores';
 import { rosterProjections } from './projections';
+import { waitVisible } from './wait-visible';
 
 /** What a process that appends but never projects needs (ingress, admin). */
 export interface RemoteProjections {
@@ -65,7 +66,12 @@ export async function openRemoteProjections(
     afterWrite: async (tenantId, position) => {
       if (position === START) return;
       await wake(tenantId, position);
-      await runtime.waitFor(tenantId, position);
+      await waitVisible(
+        runtime,
+        tenantId,
+        position,
+        config.ROSTER_CONSISTENCY_TIMEOUT_MS,
+      );
     },
     close: async () => {
       await opened.close();

@@ -20,6 +20,11 @@ export interface TopologyOptions {
   readonly adminUrl?: string;
   /** More environment for every service, e.g. ROSTER_RATE_LIMIT_PER_SECOND. */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Restart a process that exits on its own, as a container runtime with
+   * `restart: unless-stopped` would. Default true.
+   */
+  readonly supervise?: boolean;
 }
 
 export interface TopologyUrls {
@@ -44,12 +49,16 @@ export interface Topology {
   restart(name: string): Promise<void>;
   /** SIGTERM to all, then drops the database and the Redis keys. */
   stop(): Promise<void>;
+  /** Exits nobody asked for (each restarted when supervised). */
+  crashes(): { readonly name: string; readonly output: string }[];
 }
 
 interface Slot {
   readonly kind: ServiceKind;
   readonly port: number;
   current: ServiceProcess;
+  /** Set while a kill of ours is under way, so the exit is expected. */
+  stopping: boolean;
 }
 
 /**
@@ -73,9 +82,20 @@ export async function startTopology(
   };
 
   const slots = new Map<string, Slot>();
+  const crashes: { name: string; output: string }[] = [];
+  const run = (name: string, slot: Slot) => {
+    slot.current = spawnService(slot.kind, slot.port, env);
+    const started = slot.current;
+    void started.exited.then(() => {
+      if (slot.stopping || slot.current !== started) return;
+      crashes.push({ name, output: started.output().slice(-4000) });
+      if (options.supervise ?? true) setTimeout(() => run(name, slot), 200);
+    });
+  };
   const launch = async (name: string, kind: ServiceKind) => {
     const port = await freePort();
-    const slot = { kind, port, current: spawnService(kind, port, env) };
+    const slot = { kind, port, stopping: false } as Slot;
+    run(name, slot);
     slots.set(name, slot);
     await waitForService(slot.current, '/healthz');
   };
@@ -114,9 +134,11 @@ export async function startTopology(
     restart: async (name) => {
       const slot = slotOf(name);
       await killSlot(slot, 'SIGKILL');
-      slot.current = spawnService(slot.kind, slot.port, env);
+      slot.stopping = false;
+      run(name, slot);
       await waitForService(slot.current, '/healthz');
     },
+    crashes: () => [...crashes],
     stop: async () => {
       await stopAll([...slots.values()]);
       await database.drop();
@@ -145,6 +167,7 @@ async function launchAll(
 }
 
 async function killSlot(slot: Slot, signal: NodeJS.Signals): Promise<void> {
+  slot.stopping = true;
   const { child } = slot.current;
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill(signal);

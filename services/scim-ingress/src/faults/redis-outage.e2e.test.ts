@@ -62,6 +62,7 @@ describe('Redis stopped during a provisioning burst', () => {
       inspector,
       { url: topology.urls.ingress[0] ?? '', token, tenantId },
       prefix,
+      { crashes: topology.crashes().map((crash) => crash.name) },
     );
     const { served, clean } = await compareWithRebuild(inspector);
     await inspector.close();
@@ -73,5 +74,6 @@ describe('Redis stopped during a provisioning burst', () => {
     expect(result.statuses.get(500)).toBeUndefined();
     expect(report.accepted + report.landedEarlier).toBe(240);
     expect(served).toEqual(clean);
+    expect(topology.crashes()).toEqual([]);
   });
 });

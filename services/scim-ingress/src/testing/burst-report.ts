@@ -26,6 +26,7 @@ export async function reportBurst(
     readonly tenantId: string;
   },
   prefix: string,
+  extra: Readonly<Record<string, unknown>> = {},
 ): Promise<BurstReport> {
   const countOf = await provisionedCounts(inspector, scim.tenantId);
   const listed = await listUserNames(scim.url, scim.token, prefix);
@@ -56,7 +57,7 @@ export async function reportBurst(
     duplicated,
     statuses: Object.fromEntries(burst.statuses),
   };
-  console.log(`${name}: ${JSON.stringify(report)}`);
+  console.log(`${name}: ${JSON.stringify({ ...report, ...extra })}`);
   return report;
 }
 
