@@ -7,7 +7,7 @@ export interface BurstOptions {
   readonly concurrency: number;
   /** userName prefix, unique per test. */
   readonly prefix: string;
-  /** Attempts per user, as an IdP retries a failed object. Default 40. */
+  /** Attempts per user, as an IdP retries a failed object. Default 120. */
   readonly attempts?: number;
 }
 
@@ -64,7 +64,7 @@ async function provisionOne(
   userName: string,
   result: BurstResult,
 ): Promise<void> {
-  const attempts = options.attempts ?? 40;
+  const attempts = options.attempts ?? 120;
 
   for (let attempt = 0; attempt < attempts; attempt++) {
     const urls = options.ingressUrls();
@@ -85,7 +85,7 @@ async function provisionOne(
       return;
     }
     if (response.status !== 0 && response.status < 429) break;
-    await pause(Math.min(250, Number(response.retryAfter ?? '0.1') * 1000));
+    await pause(Math.min(250, Number(response.retryAfter ?? '0.25') * 1000));
   }
   result.gaveUp.add(userName);
 }
