@@ -1,12 +1,12 @@
-import { rosterProjections } from '@roster/composition';
-import { createEventStore, type EventStore } from '@roster/event-store';
+import { openStores, rosterProjections } from '@roster/composition';
+import type { EventStore } from '@roster/event-store';
 import { streams } from '@roster/ledger';
 import { createProjectionRuntime } from '@roster/projection-runtime';
 import type { ProjectionRuntime } from '@roster/projection-runtime';
 import { dumpScimTables } from '@roster/projection-scim-resources/testing';
-import { activeSchemaOf, openReadStore } from '@roster/read-store';
+import { activeSchemaOf } from '@roster/read-store';
 import type { ReadStore } from '@roster/read-store';
-import { createPgClient, type SqlClient } from '@roster/sql';
+import type { SqlClient } from '@roster/sql';
 
 /** A test's own view of a topology's database: no unit is run here. */
 export interface Inspector {
@@ -17,10 +17,17 @@ export interface Inspector {
   close(): Promise<void>;
 }
 
+/** Opens the stores as the services do (same codec, same migrations). */
 export async function openInspector(databaseUrl: string): Promise<Inspector> {
-  const client = createPgClient(databaseUrl);
-  const store = await createEventStore({ kind: 'sql', client });
-  const readStore = await openReadStore({ client });
+  const stores = await openStores({
+    mode: 'production',
+    eventStore: 'postgres',
+    DATABASE_URL: databaseUrl,
+    KURRENTDB_URL: undefined,
+    dataDir: undefined,
+  });
+  const store = stores.eventStore;
+  const readStore = stores.readStore;
   const runtime = createProjectionRuntime({
     store,
     readStore,
@@ -29,13 +36,13 @@ export async function openInspector(databaseUrl: string): Promise<Inspector> {
   await runtime.start();
 
   return {
-    client,
+    client: readStore.client,
     store,
     readStore,
     runtime,
     close: async () => {
       await runtime.close();
-      await client.close();
+      await stores.close();
     },
   };
 }
