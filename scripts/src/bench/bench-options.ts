@@ -14,6 +14,8 @@ export interface BenchOptions {
   readonly cpuProf: boolean;
   /** Overrides of single sizes, e.g. `mixedUsers=20000`. */
   readonly sizes: Record<string, number>;
+  /** Rewrite the outputs from this results.json instead of measuring. */
+  readonly from: string | undefined;
 }
 
 export const helpText = `pnpm bench [options]
@@ -33,6 +35,7 @@ Scenarios: 1 entra-cycle, 2 mixed-load, 3 large-group,
   --cpu-prof         V8 CPU profile of each Roster server, summarised
   --set <name=n>     override one size of bench-scale.ts, repeatable,
                      e.g. --set mixedUsers=20000 --set rebuildEvents=200000
+  --from <json>      rewrite summary.md and latency.svg from a results.json
   --help             this text
 
 Production mode needs PostgreSQL at BENCH_POSTGRES_URL
@@ -63,6 +66,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       out: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
       set: { type: 'string', multiple: true, default: [] },
+      from: { type: 'string' },
     },
     strict: true,
   });
@@ -77,6 +81,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     out: values.out,
     cpuProf: values['cpu-prof'],
     sizes: Object.fromEntries(values.set.map(sizeOf)),
+    from: values.from,
   };
 }
 

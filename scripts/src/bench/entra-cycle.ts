@@ -38,6 +38,7 @@ export async function entraCycle(ctx: ScenarioContext): Promise<RunResult> {
     figures: {
       'total.s': totalMs / 1000,
       'users.s': usersMs / 1000,
+      'users.per.s': created(state) / (usersMs / 1000),
       requests,
       rps: requests / (totalMs / 1000),
       errors: all.errors,
@@ -186,6 +187,10 @@ function interleave<T>(lists: T[][]): T[] {
     for (const list of lists) if (i < list.length) result.push(list[i]!);
   }
   return result;
+}
+
+function created(state: CycleState): number {
+  return state.userIds.reduce((sum, ids) => sum + ids.length, 0);
 }
 
 function groupCount(ctx: ScenarioContext): number {

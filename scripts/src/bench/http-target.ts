@@ -37,7 +37,13 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
   };
 
   const send = (method: string, path: string, body?: unknown) =>
-    sendOne(agent, url, { method, path, headers, body });
+    sendOne(agent, url, { method, path, headers, body }).catch(
+      (error: unknown) => {
+        // The server may close an idle keep-alive socket as we reuse it.
+        if (method !== 'GET' || !isStaleSocket(error)) throw error;
+        return sendOne(agent, url, { method, path, headers, body });
+      },
+    );
 
   return {
     baseUrl: options.baseUrl,
@@ -92,7 +98,19 @@ function sendOne(agent: Agent, url: URL, out: Outgoing): Promise<HttpReply> {
       },
     );
     req.on('timeout', () => req.destroy(new Error('request timed out')));
-    req.on('error', reject);
+    req.on('error', (error) => reject(staleMarked(error, req.reusedSocket)));
     req.end(payload);
   });
+}
+
+const stale = Symbol('stale socket');
+
+function staleMarked(error: Error, reused: boolean): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (reused && code === 'ECONNRESET') Object.assign(error, { [stale]: true });
+  return error;
+}
+
+function isStaleSocket(error: unknown): boolean {
+  return error instanceof Error && stale in error;
 }

@@ -12,6 +12,8 @@ export function summaryMarkdown(report: BenchReport): string {
     `Medians of ${report.meta.runs} run(s), [min–max] where runs > 1.` +
       ` Production: ${report.meta.topology}.`,
     '',
+    sizesLine(report),
+    '',
     '| scenario | system | throughput | p50 ms | p95 ms | p99 ms | errors | time s | peak RSS MB | CPU s |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...report.results.map(row),
@@ -35,6 +37,18 @@ const timeFigure: Record<string, string> = {
   'entra-cycle': 'total.s',
   rebuild: 'rebuild.s',
 };
+
+function sizesLine(report: BenchReport): string {
+  const s = report.meta.scale;
+  return (
+    `Sizes: S1 ${s.cycleUsers} users in ${s.cycleTenants} tenants from` +
+    ` ${s.clients} clients; S2 ${s.mixedUsers} users, ${s.mixedSeconds} s` +
+    ` per phase; S3 a group of ${s.groupBase} taking ${s.groupAdd} more;` +
+    ` S4 ${s.checkUsers} users; S5 a log of ${s.rebuildEvents} events.` +
+    ` Load average ${report.meta.loadAverage.start.toFixed(1)} at the` +
+    ` start, ${report.meta.loadAverage.end.toFixed(1)} at the end.`
+  );
+}
 
 function row(result: ScenarioResult): string {
   const [key, unit] = throughput[result.scenario] ?? ['', ''];

@@ -1,5 +1,6 @@
 import { startTopology } from '../topology/index';
 import { benchLimits } from './bench-limits';
+import { writeProfilePreload } from './profile-preload';
 import type { RosterServer } from './roster-server';
 
 /**
@@ -11,7 +12,8 @@ export async function startTopologyServer(
 ): Promise<RosterServer> {
   const env: Record<string, string> = { LOG_LEVEL: 'warn', ...benchLimits };
   if (cpuProfileDir) {
-    env['NODE_OPTIONS'] = `--cpu-prof --cpu-prof-dir=${cpuProfileDir}`;
+    const preload = await writeProfilePreload(cpuProfileDir);
+    env['NODE_OPTIONS'] = `--require ${preload}`;
   }
   const topology = await startTopology({ env });
   const pids = topology
