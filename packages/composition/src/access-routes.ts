@@ -1,6 +1,12 @@
 import { Router } from 'express';
-import { createAccessRouter, createAdminRouter } from '@roster/access-api';
+import {
+  createAccessRouter,
+  createAdminRouter,
+  createAuditRouter,
+  createErasureRouter,
+} from '@roster/access-api';
 import type { TokenLookup } from '@roster/access-api';
+import type { UserKeyring } from '@roster/audit';
 import type { EventStore, Position } from '@roster/event-store';
 import type { ReadStore } from '@roster/read-store';
 import { hashToken } from '@roster/service-kit';
@@ -9,6 +15,7 @@ import { writeGate } from './write-gate';
 
 export interface AccessWiring {
   readonly store: EventStore;
+  readonly keyring: UserKeyring;
   readonly readStore: ReadStore;
   readonly tokens: TokenLookup;
   readonly afterWrite: (tenantId: string, position: Position) => Promise<void>;
@@ -26,6 +33,16 @@ export function accessRoutes(wiring: AccessWiring): Router {
   const admin = Router();
   if (wiring.writesOpen)
     admin.use(writeGate(wiring.writesOpen, wiring.metrics));
+  // Before the admin router, whose catch-all answers 404.
+  admin.use(
+    createErasureRouter({
+      store: wiring.store,
+      keyring: wiring.keyring,
+      consistency: { afterWrite: wiring.afterWrite },
+      operatorTokenHash,
+      newId: wiring.newId,
+    }),
+  );
   admin.use(
     createAdminRouter({
       store: wiring.store,
@@ -42,6 +59,15 @@ export function accessRoutes(wiring: AccessWiring): Router {
       tokens: wiring.tokens,
       operatorTokenHash,
       metrics: wiring.metrics,
+    }),
+  );
+  router.use(
+    '/v1',
+    createAuditRouter({
+      store: wiring.store,
+      readDb: wiring.readStore.db,
+      tokens: wiring.tokens,
+      operatorTokenHash,
     }),
   );
   return router;

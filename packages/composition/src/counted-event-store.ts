@@ -1,8 +1,12 @@
 import type { EventStore } from '@roster/event-store';
 import { WrongExpectedVersionError } from '@roster/event-store';
+import { codecOf, withEventCodec } from '@roster/ledger';
 import type { Metrics } from '@roster/service-kit';
 
-/** The same store, counting appended events and refused revisions. */
+/**
+ * The same store (and its codec), counting appended events and refused
+ * revisions.
+ */
 export function countedEventStore(
   store: EventStore,
   metrics: Metrics,
@@ -20,7 +24,7 @@ export function countedEventStore(
     }
   };
 
-  return {
+  const metered: EventStore = {
     capabilities: store.capabilities,
     append: (request) =>
       counted(request.events.length, () => store.append(request)),
@@ -36,4 +40,6 @@ export function countedEventStore(
     deleteStream: (stream) => store.deleteStream(stream),
     close: () => store.close(),
   };
+  // Readers and writers find the personal-data codec on the store.
+  return withEventCodec(metered, codecOf(store));
 }

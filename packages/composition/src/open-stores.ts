@@ -1,14 +1,20 @@
+import { migrateKeyring, personalDataCodec, sqlKeyring } from '@roster/audit';
+import type { UserKeyring } from '@roster/audit';
 import type { Config } from '@roster/config';
 import type { EventStore } from '@roster/event-store';
 import { createEventStore } from '@roster/event-store';
+import { withEventCodec } from '@roster/ledger';
 import { openReadStore } from '@roster/read-store';
 import type { ReadStore } from '@roster/read-store';
 import { openSqlClient } from '@roster/sql';
 import type { SqlClient } from '@roster/sql';
 
 export interface Stores {
+  /** Encrypts personal data on write and decrypts it on read. */
   readonly eventStore: EventStore;
   readonly readStore: ReadStore;
+  /** Per-user keys of personal data, kept outside the log. */
+  readonly keyring: UserKeyring;
   close(): Promise<void>;
 }
 
@@ -41,15 +47,19 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
         });
 
   try {
-    const eventStore = await createEventStore(
+    const rawStore = await createEventStore(
       config.eventStore === 'kurrentdb'
         ? { kind: 'kurrentdb', url: config.KURRENTDB_URL ?? '' }
         : { kind: 'sql', client },
     );
+    await migrateKeyring(client);
+    const keyring = sqlKeyring(client);
+    const eventStore = withEventCodec(rawStore, personalDataCodec(keyring));
     const readStore = await openReadStore({ client });
     return {
       eventStore,
       readStore,
+      keyring,
       close: async () => {
         await eventStore.close();
         await readStore.close();

@@ -1,4 +1,4 @@
-import type { ParsedEvent } from '@roster/projection-runtime';
+import type { ParsedEvent } from './projection';
 
 /** When the event happened: its occurredAt, else when it was recorded. */
 export function eventTime(event: ParsedEvent): Date {

@@ -46,3 +46,4 @@ export type {
 } from './runtime-status';
 export { schemaFor } from './schema-for';
 export { NoSuchFailureError, type SkipResult } from './skip-event';
+export { eventTime } from './event-time';

@@ -1,5 +1,5 @@
 import type { ParsedEvent } from '@roster/projection-runtime';
-import { eventTime } from './event-time';
+import { eventTime } from '@roster/projection-runtime';
 
 /** Consecutive events of one tenant that happened at the same instant. */
 export interface Instant {

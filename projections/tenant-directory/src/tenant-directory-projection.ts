@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { defineProjection } from '@roster/projection-runtime';
+import { defineProjection, eventTime } from '@roster/projection-runtime';
 import type {
   ParsedEvent,
   RegisteredProjection,
@@ -24,9 +24,7 @@ async function applyEvent(
   db: Kysely<TenantDirectoryDatabase>,
   event: ParsedEvent,
 ): Promise<void> {
-  const at = new Date(
-    String(event.metadata['occurredAt'] ?? event.recordedAt.toISOString()),
-  );
+  const at = eventTime(event);
 
   switch (event.type) {
     case 'TenantCreated':

@@ -66,6 +66,7 @@ async function start(env: Config, log: Logger): Promise<RunningService> {
     accessRoutes({
       store: countedEventStore(stores.eventStore, metrics),
       readStore: stores.readStore,
+      keyring: stores.keyring,
       tokens: directory,
       afterWrite: projections.afterWrite,
       newId: randomUUID,

@@ -47,6 +47,7 @@ export function createRosterApp(
     accessRoutes({
       store,
       readStore: stores.readStore,
+      keyring: stores.keyring,
       tokens: system.directory,
       afterWrite: system.afterWrite,
       newId: system.newId,

@@ -1,3 +1,4 @@
+import { createCheckpointSealer } from '@roster/audit';
 import { randomUUID } from 'node:crypto';
 import type { Position } from '@roster/event-store';
 import { START } from '@roster/event-store';
@@ -31,6 +32,9 @@ export interface SystemOptions {
   readonly log?: Logger;
 }
 
+/** How often each tenant's Merkle checkpoint is sealed, if it moved. */
+const sealIntervalMs = 5 * 60_000;
+
 /** Every projection the all-in-one process builds. */
 export const projections = rosterProjections;
 
@@ -56,9 +60,25 @@ export async function startSystem(
 
   const afterWrite = async (tenantId: string, position: Position) => {
     if (position === START) return;
-    await driver.waker.wake(tenantId);
-    await runtime.waitFor(tenantId, position);
+
+    // An event held back by another open transaction is invisible to the
+    // first catch-up: wake again until the read models pass it.
+    const nudge = setInterval(() => void driver.waker.wake(tenantId), 50);
+    try {
+      await driver.waker.wake(tenantId);
+      await runtime.waitFor(tenantId, position);
+    } finally {
+      clearInterval(nudge);
+    }
   };
+
+  const sealer = createCheckpointSealer(stores.eventStore);
+  const sealing = setInterval(() => {
+    sealer.sealDue().catch((error: unknown) => {
+      options.log?.warn({ error: String(error) }, 'checkpoint sealing failed');
+    });
+  }, sealIntervalMs);
+  sealing.unref();
 
   return {
     stores,
@@ -67,6 +87,7 @@ export async function startSystem(
     afterWrite,
     newId: randomUUID,
     close: async () => {
+      clearInterval(sealing);
       await driver.stop();
       await runtime.close();
     },

@@ -34,7 +34,7 @@ export async function startTestRoster(
   const system = await startSystem(stores, { consistencyTimeoutMs: 10_000 });
   const adminToken = generateToken('rst_op');
   const app = createRosterApp(system, {
-    log: createLogger('silent'),
+    log: createLogger(process.env['ROSTER_TEST_LOG'] ?? 'silent'),
     adminToken,
   });
 
