@@ -6,7 +6,8 @@ const url = (protocols: string[]) =>
     .string()
     .url()
     .refine(
-      (value) => protocols.includes(new URL(value).protocol),
+      (value) =>
+        URL.canParse(value) && protocols.includes(new URL(value).protocol),
       `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
     );
 const milliseconds = z.coerce.number().int().positive();

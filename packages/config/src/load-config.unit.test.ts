@@ -28,6 +28,8 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'eighty' }, /^PORT: /],
     [{ PORT: '70000' }, /^PORT: /],
+    [{ DATABASE_URL: 'notaurl' }, /^DATABASE_URL: /],
+    [{ REDIS_URL: 'xx' }, /^REDIS_URL: /],
     [
       { DATABASE_URL: 'mysql://x/y' },
       /^DATABASE_URL: must start with postgres:/,

@@ -59,12 +59,20 @@ async function runTransaction<T>(
   const client = await pool.connect().catch((error: unknown) => {
     throw translatePgError(error);
   });
+  // A connection lost mid-transaction also fails the pending query; without
+  // a listener its 'error' event would end the process.
+  const ignore = (): void => undefined;
+  client.on('error', ignore);
+  const release = (destroy: boolean): void => {
+    client.off('error', ignore);
+    client.release(destroy);
+  };
 
   try {
     await runQuery(client, 'BEGIN');
     const result = await run(executorOf(client));
     await runQuery(client, 'COMMIT');
-    client.release();
+    release(false);
     return result;
   } catch (error) {
     const rolledBack = await runQuery(client, 'ROLLBACK').then(
@@ -72,7 +80,7 @@ async function runTransaction<T>(
       () => false,
     );
     // A connection that cannot even roll back is destroyed, not reused.
-    client.release(!rolledBack);
+    release(!rolledBack);
     throw error;
   }
 }
