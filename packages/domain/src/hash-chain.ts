@@ -29,19 +29,44 @@ export function hashEvent(event: HashedFields): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** JSON with object keys sorted, so equal values hash alike after jsonb. */
+/**
+ * JSON with object keys sorted (array-index keys first, in numeric order,
+ * as JavaScript objects keep them), undefined fields left out: equal
+ * values hash alike after a trip through jsonb. Written directly rather
+ * than by sorting copies, since auditors hash every event of a tenant.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  if (value === null || typeof value !== 'object') {
+    return JSON.stringify(value) ?? 'null';
+  }
+  if (Array.isArray(value)) {
+    const items = value.map((item: unknown) =>
+      item === undefined || typeof item === 'function'
+        ? 'null'
+        : canonicalJson(item),
+    );
+    return `[${items.join(',')}]`;
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return JSON.stringify(value);
+  }
+
+  const record = value as Record<string, unknown>;
+  const fields = orderedKeys(record)
+    .filter(
+      (key) => record[key] !== undefined && typeof record[key] !== 'function',
+    )
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+  return `{${fields.join(',')}}`;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
+function orderedKeys(record: Record<string, unknown>): string[] {
+  const keys = Object.keys(record);
+  const indexes = keys.filter(isArrayIndex);
+  const names = keys.filter((key) => !isArrayIndex(key));
+  return [...indexes, ...names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))];
+}
 
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, field]) => field !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(
-    entries.map(([key, field]) => [key, sortKeys(field)]),
-  );
+function isArrayIndex(key: string): boolean {
+  return /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295;
 }

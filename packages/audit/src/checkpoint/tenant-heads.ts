@@ -1,4 +1,4 @@
-import { fastHashEvent as hashEvent } from '../fast-hash';
+import { hashEvent } from '@roster/domain';
 import type { RecordedEvent } from '@roster/event-store';
 import { isSealedStream } from '../audit-stream';
 import type { StreamHead } from '../merkle-root';

@@ -1,4 +1,4 @@
-import { fastHashEvent as hashEvent } from '../fast-hash';
+import { hashEvent } from '@roster/domain';
 import type { AuditRecord } from '../audit-record';
 import { isSealedStream } from '../audit-stream';
 import { merkleRoot, type StreamHead } from '../merkle-root';
