@@ -1,0 +1,112 @@
+import {
+  openStores,
+  rosterProjections,
+} from '../../../packages/composition/src/index';
+import { createProjectionRuntime } from '../../../packages/projection-runtime/src/index';
+import type {
+  PartitionStatus,
+  ProjectionRuntime,
+} from '../../../packages/projection-runtime/src/index';
+import type { Command } from './command';
+import { parseOptions } from './parse-options';
+import { progressLine } from './progress-line';
+
+const usage = `usage: pnpm roster projections status
+       pnpm roster projections rebuild <name>
+options: --database-url <url> (or DATABASE_URL), else --data-dir <dir>
+         (or ROSTER_DATA_DIR, ./.roster) of a stopped embedded server
+
+status   name, version, state, checkpoint, lag and health of every partition
+rebuild  builds the projection's latest version from position zero into a
+         fresh schema while the old one serves, then switches and drops
+         the old one; run it again to resume after a crash`;
+
+export const projectionsCommand: Command = {
+  name: 'projections',
+  summary: 'show projection status, or rebuild a projection from the log',
+  usage,
+  run: async (args) => {
+    const { positional, options } = parseOptions(args);
+    const [action, name] = positional;
+    if (action !== 'status' && !(action === 'rebuild' && name)) {
+      process.stderr.write(`${usage}\n`);
+      return 2;
+    }
+
+    let applied = 0;
+    const progress = progressLine(`rebuild ${name ?? ''}`, null);
+    const url = options.get('database-url') ?? process.env['DATABASE_URL'];
+    const stores = await openStores({
+      mode: url ? 'production' : 'embedded',
+      eventStore: url ? 'postgres' : 'embedded',
+      DATABASE_URL: url,
+      KURRENTDB_URL: undefined,
+      dataDir:
+        options.get('data-dir') ??
+        process.env['ROSTER_DATA_DIR'] ??
+        './.roster',
+    });
+    const runtime = createProjectionRuntime({
+      store: stores.eventStore,
+      readStore: stores.readStore,
+      projections: rosterProjections,
+      // As the processes that serve: one partition embedded.
+      partitions: url
+        ? Number(process.env['ROSTER_PROJECTION_PARTITIONS'] ?? 8)
+        : 1,
+      observer: {
+        batchCommitted: (sample) => {
+          applied += sample.events;
+          progress.update(applied);
+        },
+      },
+    });
+
+    try {
+      await runtime.start();
+      if (action === 'status') return await printStatus(runtime);
+
+      const result = await runtime.rebuild(name ?? '');
+      progress.finish(applied);
+      process.stdout.write(
+        `${result.projection} v${result.version} now serves from ${result.schema}; dropped ${result.dropped.join(', ') || 'nothing'}\n`,
+      );
+      return 0;
+    } finally {
+      await runtime.close();
+      await stores.close();
+    }
+  },
+};
+
+async function printStatus(runtime: ProjectionRuntime): Promise<number> {
+  const rows = await runtime.status();
+  const header = [
+    'projection',
+    'version',
+    'state',
+    'partition',
+    'checkpoint',
+    'lag',
+    'lag s',
+    'health',
+  ];
+  const lines = rows.map((row) => cells(row).join('  '));
+  process.stdout.write([header.join('  '), ...lines, ''].join('\n'));
+  return rows.some((row) => row.health === 'stopped') ? 1 : 0;
+}
+
+function cells(row: PartitionStatus): string[] {
+  return [
+    row.projection,
+    `v${row.version}`,
+    row.state,
+    String(row.partition),
+    row.checkpoint || '-',
+    `${row.lagEvents}${row.lagCapped ? '+' : ''}`,
+    row.lagSeconds.toFixed(1),
+    row.failure
+      ? `${row.health}: ${row.failure.error.slice(0, 60)}`
+      : row.health,
+  ];
+}
