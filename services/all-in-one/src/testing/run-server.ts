@@ -10,7 +10,7 @@ export interface ServerProcess {
   readonly child: ChildProcess;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
-  /** Resolves with the exit code once the process ends. */
+  /** Resolves with the exit code once the process ended and its output was read. */
   readonly exited: Promise<number | null>;
 }
 
@@ -25,7 +25,7 @@ export function runServer(env: Record<string, string>): ServerProcess {
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => resolve(code)),
+    child.on('close', (code) => resolve(code)),
   );
 
   return { child, output: () => output, exited };
