@@ -60,3 +60,4 @@ export {
   type ScimResource,
 } from './events/scim-resource';
 export { canonicalJson, hashEvent, type HashedFields } from './hash-chain';
+export { scimRoleValues } from './scim-role-values';

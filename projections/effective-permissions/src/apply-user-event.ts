@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ParsedEvent } from '@roster/projection-runtime';
 import type { AffectedUsers } from './affected-users';
-import { scimRoleValues } from './scim-role-values';
+import { scimRoleValues } from '@roster/domain';
 
 type UserEvent = Extract<
   ParsedEvent,

@@ -4,7 +4,7 @@ import {
   type HeldPermission,
   type PermissionSource,
 } from './permission-source';
-import { scimRoleValues } from './scim-role-values';
+import { scimRoleValues } from '@roster/domain';
 
 interface ModelUser {
   active: boolean;

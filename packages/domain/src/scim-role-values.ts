@@ -1,10 +1,10 @@
-import type { ScimResource } from '@roster/domain';
+import type { ScimResource } from './events/scim-resource';
 
 /**
  * The `value` of each entry of a user's SCIM `roles` (any case of the
  * attribute name, as IdPs send it). Bare strings count as values too.
  */
-export function scimRoleValues(resource: ScimResource): string[] {
+export function scimRoleValues(resource: Readonly<ScimResource>): string[] {
   const key = Object.keys(resource).find((k) => k.toLowerCase() === 'roles');
   const roles = key === undefined ? undefined : resource[key];
   if (!Array.isArray(roles)) return [];
