@@ -30,16 +30,21 @@ export class RedisServer {
     );
     this.#child = child;
     await new Promise<void>((resolve, reject) => {
+      let text = '';
       child.stdout?.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('Ready to accept connections')) resolve();
+        text += chunk.toString();
+        if (text.includes('Ready to accept connections')) resolve();
       });
-      child.once('exit', () => reject(new Error('redis-server exited')));
+      child.once('exit', () =>
+        reject(new Error(`redis-server exited: ${text}`)),
+      );
     });
   }
 
   /** SIGKILL: the server vanishes with everything it held. */
   async kill(): Promise<void> {
     const child = this.#child;
+    this.#child = undefined;
     if (!child || child.exitCode !== null) return;
     const exited = once(child, 'exit');
     child.kill('SIGKILL');

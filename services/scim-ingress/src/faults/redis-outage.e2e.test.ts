@@ -5,21 +5,21 @@ import {
   createTenant,
   openInspector,
   provisioningBurst,
-  RedisProcess,
   reportBurst,
   waitForNoLag,
 } from '../testing';
+import { RedisServer } from '@roster/projection-runtime/testing';
 
 jest.setTimeout(240_000);
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Redis stopped during a provisioning burst', () => {
-  let redis: RedisProcess;
+  let redis: RedisServer;
   let topology: Topology;
 
   beforeAll(async () => {
-    redis = new RedisProcess(await freePort());
+    redis = new RedisServer(await freePort());
     await redis.start();
     topology = await startTopology({
       redisUrl: redis.url,
@@ -29,7 +29,7 @@ describe('Redis stopped during a provisioning burst', () => {
 
   afterAll(async () => {
     await topology?.stop();
-    await redis?.stop();
+    await redis?.kill();
   });
 
   it('keeps every accepted write, refuses the rest with Retry-After, and catches up to a clean rebuild', async () => {
@@ -49,7 +49,7 @@ describe('Redis stopped during a provisioning burst', () => {
       prefix,
     });
     await pause(1500);
-    await redis.stop();
+    await redis.kill();
     await pause(3000);
     await redis.start();
     const result = await burst;

@@ -11,7 +11,6 @@ export {
   waitForNoLag,
   type Inspector,
 } from './read-models';
-export { RedisProcess } from './redis-process';
 export {
   createTenant,
   patchUrn,
