@@ -33,4 +33,14 @@ export const accessIntervalsMigrations: readonly Migration[] = [
           ON access_intervals (tenant_id, user_id, granted_at)`.execute(db);
     },
   },
+  {
+    name: 'access_intervals_002_open_by_role',
+    async up(db) {
+      // A role or mapping change rewrites only the open intervals of its role.
+      await sql`
+        CREATE INDEX access_intervals_open_by_role
+          ON access_intervals (tenant_id, (source ->> 'role'))
+          WHERE revoked_at IS NULL`.execute(db);
+    },
+  },
 ];

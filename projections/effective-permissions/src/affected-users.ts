@@ -1,29 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 
 /**
- * The users whose permissions one instant's events may change. The ids
- * come back from set-based queries and go into one recompute as an array:
- * the planner then walks indexes instead of guessing a temp table's size.
- */
-export class AffectedUsers {
-  readonly #ids = new Set<string>();
-
-  add(userIds: Iterable<string>): void {
-    for (const userId of userIds) this.#ids.add(userId);
-  }
-
-  get size(): number {
-    return this.#ids.size;
-  }
-
-  take(): string[] {
-    const ids = [...this.#ids];
-    this.#ids.clear();
-    return ids;
-  }
-}
-
-/**
  * Every user below the seed groups (`seed` selects a `group_id` column),
  * through nested groups; UNION makes the walk stop on cycles.
  */

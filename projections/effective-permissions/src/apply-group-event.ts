@@ -1,12 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { ParsedEvent } from '@roster/projection-runtime';
-import {
-  groupIds,
-  usersUnderGroups,
-  type AffectedUsers,
-} from './affected-users';
+import { groupIds, usersUnderGroups } from './affected-users';
 
-type GroupEvent = Extract<
+export type GroupEvent = Extract<
   ParsedEvent,
   {
     type:
@@ -17,11 +13,15 @@ type GroupEvent = Extract<
   }
 >;
 
-/** Updates groups and membership edges; marks every user below them. */
+type MembershipData = Extract<
+  GroupEvent,
+  { type: 'GroupMembershipChanged' }
+>['data'];
+
+/** Updates groups and membership edges. */
 export async function applyGroupEvent(
   db: Kysely<unknown>,
   event: GroupEvent,
-  affected: AffectedUsers,
 ): Promise<void> {
   const t = event.tenantId;
   const { groupId } = event.data;
@@ -33,41 +33,28 @@ export async function applyGroupEvent(
         VALUES (${t}, ${groupId}, ${event.data.displayName.toLowerCase()})
         ON CONFLICT (tenant_id, group_id) DO UPDATE
         SET display_name_key = excluded.display_name_key`.execute(db);
-      affected.add(await usersUnderGroups(db, t, groupIds([groupId])));
       return;
     case 'GroupMembershipChanged':
-      await changeMembers(db, t, groupId, event.data, affected);
-      return;
+      return changeMembers(db, t, groupId, event.data);
     case 'GroupDeleted':
-      affected.add(await usersUnderGroups(db, t, groupIds([groupId])));
-      await sql`DELETE FROM memberships WHERE tenant_id = ${t}
-        AND (group_id = ${groupId} OR member_id = ${groupId})`.execute(db);
-      await sql`DELETE FROM groups
+      await sql`WITH edges AS (
+          DELETE FROM memberships WHERE tenant_id = ${t}
+            AND (group_id = ${groupId} OR member_id = ${groupId})
+          RETURNING 1
+        )
+        DELETE FROM groups
         WHERE tenant_id = ${t} AND group_id = ${groupId}`.execute(db);
       return;
   }
 }
 
-type MembershipData = Extract<
-  GroupEvent,
-  { type: 'GroupMembershipChanged' }
->['data'];
-
-/**
- * Users below a removed member are marked before the edge goes (they may
- * lose access), users below an added one after it exists.
- */
 async function changeMembers(
   db: Kysely<unknown>,
   tenantId: string,
   groupId: string,
   change: MembershipData,
-  affected: AffectedUsers,
 ): Promise<void> {
   if (change.removed.length > 0) {
-    affected.add(
-      await usersBelowRemoved(db, tenantId, groupId, change.removed),
-    );
     await sql`DELETE FROM memberships WHERE tenant_id = ${tenantId}
       AND group_id = ${groupId}
       AND member_id = ANY(${change.removed}::text[])`.execute(db);
@@ -80,14 +67,33 @@ async function changeMembers(
       AS x(value text, type text)
     ON CONFLICT (tenant_id, group_id, member_id) DO UPDATE
     SET member_type = excluded.member_type`.execute(db);
+}
 
-  const users = change.added.filter((m) => m.type === 'User');
-  const groups = change.added.filter((m) => m.type === 'Group');
-  affected.add(users.map((m) => m.value));
-  if (groups.length > 0) {
-    const ids = groupIds(groups.map((m) => m.value));
-    affected.add(await usersUnderGroups(db, tenantId, ids));
+/**
+ * Every user whose permissions the event may change, read before it is
+ * applied. Below an added group nothing changes by adding the edge, so
+ * the walk before it finds the same users as one after it.
+ */
+export async function usersAffectedByGroupEvent(
+  db: Kysely<unknown>,
+  event: GroupEvent,
+): Promise<string[]> {
+  const t = event.tenantId;
+  const { groupId } = event.data;
+  if (event.type !== 'GroupMembershipChanged') {
+    return usersUnderGroups(db, t, groupIds([groupId]));
   }
+
+  const { added, removed } = event.data;
+  const users = added.filter((m) => m.type === 'User').map((m) => m.value);
+  const groups = added.filter((m) => m.type === 'Group').map((m) => m.value);
+  if (removed.length > 0) {
+    users.push(...(await usersBelowRemoved(db, t, groupId, removed)));
+  }
+  if (groups.length > 0) {
+    users.push(...(await usersUnderGroups(db, t, groupIds(groups))));
+  }
+  return users;
 }
 
 /** Removed users themselves, and every user below a removed group. */

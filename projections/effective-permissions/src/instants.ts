@@ -29,3 +29,20 @@ export function instantsOf(events: readonly ParsedEvent[]): Instant[] {
   }
   return instants;
 }
+
+/**
+ * The instants of a batch per tenant, each tenant's in log order. Tenants
+ * share no state, so each one's instants can be applied on their own.
+ */
+export function instantsByTenant(
+  events: readonly ParsedEvent[],
+): Map<string, Instant[]> {
+  const byTenant = new Map<string, Instant[]>();
+
+  for (const instant of instantsOf(events)) {
+    const list = byTenant.get(instant.tenantId) ?? [];
+    list.push(instant);
+    byTenant.set(instant.tenantId, list);
+  }
+  return byTenant;
+}

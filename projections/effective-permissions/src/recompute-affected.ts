@@ -8,58 +8,68 @@ export interface RecomputeResult {
 
 export const SAMPLE_SIZE = 50;
 
+/** A user to recompute, and the time of the event that changed it. */
+export interface AffectedUser {
+  readonly userId: string;
+  readonly at: Date;
+}
+
 /**
- * Derives the sources of every affected user from the state tables in one
- * statement, then writes the difference: intervals closed at `at` and
- * opened at `at`, effective rows deleted or upserted. All parts see the
- * state before the statement, so the diff is against the old sources.
+ * Derives the sources of every affected user (each named once) from the
+ * state tables in one statement, then writes the difference: intervals
+ * closed and opened at the user's own time, effective rows deleted or
+ * upserted. All parts see the state before the statement, so the diff is
+ * against the old sources.
  */
-// TODO(limit): every affected user is recomputed in full; a role change on
-// 100,000 members takes ~13 s here. Scope it to the changed role's rows.
 export async function recomputeAffected(
   db: Kysely<unknown>,
   tenantId: string,
-  userIds: readonly string[],
-  at: Date,
+  users: readonly AffectedUser[],
 ): Promise<RecomputeResult> {
-  if (userIds.length === 0) return { changed: 0, sample: [] };
+  if (users.length === 0) return { changed: 0, sample: [] };
   const t = tenantId;
+  const ids = users.map((user) => user.userId);
+  const ats = users.map((user) => user.at.toISOString());
   const { rows } = await sql<{ changed: string; sample: string[] | null }>`
     WITH RECURSIVE
-    affected AS (SELECT DISTINCT unnest(${[...userIds]}::text[]) AS user_id),
+    affected AS (
+      SELECT * FROM unnest(${ids}::text[], ${ats}::timestamptz[])
+        AS a(user_id, at)
+    ),
     live AS (
-      SELECT u.user_id FROM users u JOIN affected a ON a.user_id = u.user_id
+      SELECT u.user_id, a.at FROM users u JOIN affected a ON a.user_id = u.user_id
       WHERE u.tenant_id = ${t} AND u.active AND NOT u.deleted
     ),
-    reach(user_id, group_id) AS (
-      SELECT m.member_id, m.group_id FROM live l
+    -- Each row carries its user's time: no later join can go quadratic.
+    reach(user_id, at, group_id) AS (
+      SELECT m.member_id, l.at, m.group_id FROM live l
       JOIN memberships m ON m.tenant_id = ${t}
         AND m.member_id = l.user_id AND m.member_type = 'User'
       UNION
-      SELECT r.user_id, m.group_id FROM reach r
+      SELECT r.user_id, r.at, m.group_id FROM reach r
       JOIN memberships m ON m.tenant_id = ${t}
         AND m.member_id = r.group_id AND m.member_type = 'Group'
     ),
     group_roles AS (
-      SELECT r.user_id, r.group_id, mp.role FROM reach r
+      SELECT r.user_id, r.at, r.group_id, mp.role FROM reach r
       JOIN groups g ON g.tenant_id = ${t} AND g.group_id = r.group_id
       JOIN mappings mp ON mp.tenant_id = ${t} AND mp.kind = 'group'
         AND mp.match = r.group_id
       UNION
-      SELECT r.user_id, r.group_id, mp.role FROM reach r
+      SELECT r.user_id, r.at, r.group_id, mp.role FROM reach r
       JOIN groups g ON g.tenant_id = ${t} AND g.group_id = r.group_id
       JOIN mappings mp ON mp.tenant_id = ${t} AND mp.kind = 'groupDisplayName'
         AND mp.match = g.display_name_key
     ),
     next AS (
-      SELECT gr.user_id, rp.permission,
+      SELECT gr.user_id, gr.at, rp.permission,
         'group|' || gr.role || '|' || gr.group_id AS source_key,
         jsonb_build_object('kind', 'group', 'role', gr.role,
           'groupId', gr.group_id) AS source
       FROM group_roles gr
       JOIN role_permissions rp ON rp.tenant_id = ${t} AND rp.role = gr.role
       UNION
-      SELECT s.user_id, rp.permission,
+      SELECT s.user_id, l.at, rp.permission,
         'scimRole|' || mp.role || '|' || s.value,
         jsonb_build_object('kind', 'scimRole', 'role', mp.role,
           'value', s.value)
@@ -69,12 +79,13 @@ export async function recomputeAffected(
         AND mp.match = s.value
       JOIN role_permissions rp ON rp.tenant_id = ${t} AND rp.role = mp.role
       UNION
-      SELECT gt.user_id, gt.permission, 'direct', '{"kind":"direct"}'::jsonb
+      SELECT gt.user_id, l.at, gt.permission, 'direct',
+        '{"kind":"direct"}'::jsonb
       FROM live l
       JOIN grants gt ON gt.tenant_id = ${t} AND gt.user_id = l.user_id
     ),
     open AS (
-      SELECT i.interval_id, i.user_id, i.permission, i.source_key
+      SELECT i.interval_id, i.user_id, a.at, i.permission, i.source_key
       FROM affected a
       JOIN access_intervals i ON i.tenant_id = ${t}
         AND i.user_id = a.user_id AND i.revoked_at IS NULL
@@ -82,14 +93,14 @@ export async function recomputeAffected(
     -- FULL JOINs can only hash or merge: never quadratic, whatever the
     -- planner guesses about the size of the affected set.
     interval_diff AS (
-      SELECT o.interval_id, o.user_id AS open_user, n.user_id, n.permission,
-        n.source_key, n.source
+      SELECT o.interval_id, n.user_id, coalesce(n.at, o.at) AS at,
+        n.permission, n.source_key, n.source
       FROM next n FULL JOIN open o ON o.user_id = n.user_id
         AND o.permission = n.permission AND o.source_key = n.source_key
       WHERE o.interval_id IS NULL OR n.user_id IS NULL
     ),
     closed AS (
-      UPDATE access_intervals i SET revoked_at = ${at}
+      UPDATE access_intervals i SET revoked_at = d.at
       FROM interval_diff d
       WHERE d.user_id IS NULL AND i.interval_id = d.interval_id
       RETURNING i.user_id
@@ -97,7 +108,7 @@ export async function recomputeAffected(
     opened AS (
       INSERT INTO access_intervals
         (tenant_id, user_id, permission, source_key, source, granted_at)
-      SELECT ${t}, d.user_id, d.permission, d.source_key, d.source, ${at}
+      SELECT ${t}, d.user_id, d.permission, d.source_key, d.source, d.at
       FROM interval_diff d WHERE d.interval_id IS NULL
       RETURNING user_id
     ),
