@@ -35,6 +35,7 @@ export function countedEventStore(
       ),
     readStream: (stream, options) => store.readStream(stream, options),
     readAll: (options) => store.readAll(options),
+    readLog: (query) => store.readLog(query),
     waitForAppend: (after, timeoutMs, signal) =>
       store.waitForAppend(after, timeoutMs, signal),
     deleteStream: (stream) => store.deleteStream(stream),

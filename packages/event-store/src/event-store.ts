@@ -66,6 +66,41 @@ export interface ReadAllBatch {
   readonly next: Position;
 }
 
+/**
+ * An event as stored, for readers that write or hash it without decoding
+ * it all: data and metadata are the store's JSON text (its key order and
+ * spacing, not canonical).
+ */
+export interface StoredEvent {
+  readonly position: Position;
+  readonly stream: string;
+  readonly revision: number;
+  readonly id: string;
+  readonly type: string;
+  readonly version: number;
+  readonly data: string;
+  readonly metadata: string;
+  /** ISO-8601 in UTC, in milliseconds. */
+  readonly recordedAt: string;
+}
+
+/**
+ * Which events of one tenant readLog gives. An event's instant is its
+ * metadata's `occurredAt` when that is an ISO-8601 UTC instant in
+ * milliseconds (as the ledger stamps it), else its recordedAt.
+ */
+export interface LogQuery {
+  readonly tenantId: string;
+  /** Only this stream (of the tenant: another tenant's stream is empty). */
+  readonly stream?: string;
+  /** Inclusive lower bound on the event's instant. */
+  readonly from?: Date;
+  /** Exclusive upper bound on the event's instant. */
+  readonly to?: Date;
+  /** Events per page. Default 5000. */
+  readonly pageSize?: number;
+}
+
 export interface StoreCapabilities {
   /** appendMany commits all streams or none. */
   readonly atomicMultiStreamAppend: boolean;
@@ -84,6 +119,13 @@ export interface EventStore {
     options?: ReadStreamOptions,
   ): Promise<RecordedEvent[]>;
   readAll(options: ReadAllOptions): Promise<ReadAllBatch>;
+  /**
+   * A tenant's events in log order, page by page, up to the end of the
+   * log when the read starts; filters are applied by the store. The next
+   * page is read while the caller works on the current one, never
+   * further ahead, so memory stays at two pages.
+   */
+  readLog(query: LogQuery): AsyncIterable<readonly StoredEvent[]>;
   /**
    * Resolves as soon as the log may hold an event after `after`: at once
    * when it already does, else on the next append, after `timeoutMs`, or

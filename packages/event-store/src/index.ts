@@ -4,11 +4,13 @@ export type {
   EventStore,
   EventToAppend,
   ExpectedRevision,
+  LogQuery,
   ReadAllBatch,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StoreCapabilities,
+  StoredEvent,
   TenantPartition,
 } from './event-store';
 export {

@@ -7,11 +7,13 @@ import type {
   AppendRequest,
   AppendResult,
   EventStore,
+  LogQuery,
   ReadAllBatch,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StoreCapabilities,
+  StoredEvent,
 } from '../event-store';
 import { encodePosition, START, type Position } from '../position';
 import { validateAppend } from '../validate-append';
@@ -23,6 +25,7 @@ import {
   toStreamState,
 } from './kurrent-mapping';
 import { readAllKurrent } from './read-all-kurrent';
+import { readLogKurrent } from './read-log-kurrent';
 import { waitForAppendKurrent } from './wait-for-append-kurrent';
 
 export interface KurrentEventStoreOptions {
@@ -120,6 +123,14 @@ export class KurrentEventStore implements EventStore {
   async readAll(options: ReadAllOptions): Promise<ReadAllBatch> {
     try {
       return await readAllKurrent(this.#client, options);
+    } catch (error) {
+      throw fromKurrentError(error);
+    }
+  }
+
+  async *readLog(query: LogQuery): AsyncGenerator<readonly StoredEvent[]> {
+    try {
+      yield* readLogKurrent(this.#client, query);
     } catch (error) {
       throw fromKurrentError(error);
     }

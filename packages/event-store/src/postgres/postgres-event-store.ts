@@ -4,11 +4,13 @@ import type {
   AppendRequest,
   AppendResult,
   EventStore,
+  LogQuery,
   ReadAllBatch,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StoreCapabilities,
+  StoredEvent,
 } from '../event-store';
 import type { Position } from '../position';
 import { tenantOfStream } from '../stream-name';
@@ -16,6 +18,7 @@ import { validateAppend } from '../validate-append';
 import { appendInTransaction } from './append-in-transaction';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row';
 import { readAll } from './read-all';
+import { readLog } from './read-log';
 import { lockStreams, readStreamState } from './stream-state';
 import { toStoreError, UNIQUE_VIOLATION } from './to-store-error';
 import { waitForAppend } from './wait-for-append';
@@ -85,6 +88,14 @@ export class PostgresEventStore implements EventStore {
 
   readAll(options: ReadAllOptions): Promise<ReadAllBatch> {
     return this.#run(() => readAll(this.sql, options));
+  }
+
+  async *readLog(query: LogQuery): AsyncGenerator<readonly StoredEvent[]> {
+    try {
+      yield* readLog(this.sql, query);
+    } catch (error) {
+      throw toStoreError(error);
+    }
   }
 
   waitForAppend(

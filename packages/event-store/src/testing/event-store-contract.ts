@@ -4,6 +4,7 @@ import { appendManyContract } from './contract/append-many-contract';
 import { failureContract } from './contract/failure-contract';
 import type { ContractFactory } from './contract/fixtures';
 import { readAllContract } from './contract/read-all-contract';
+import { readLogContract } from './contract/read-log-contract';
 import { readStreamContract } from './contract/read-stream-contract';
 import { waitContract } from './contract/wait-contract';
 
@@ -32,6 +33,7 @@ export function describeEventStoreContract(
     appendManyContract(context);
     readStreamContract(context);
     readAllContract(context);
+    readLogContract(context);
     waitContract(context);
     failureContract(context);
   });

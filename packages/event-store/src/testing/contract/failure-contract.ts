@@ -44,6 +44,10 @@ export function failureContract({ store, factory }: ContractContext): void {
       await expect(
         broken.readAll({ from: START, limit: 1 }),
       ).rejects.toBeInstanceOf(StoreUnavailableError);
+      const log = broken.readLog({ tenantId: newTenant() });
+      await expect(log[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(
+        StoreUnavailableError,
+      );
       await broken.close();
     });
   });
