@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJsonText } from './canonical-json-text';
 
 /** The fields of a stored event that its hash covers. */
 export interface HashedFields {
@@ -29,6 +30,25 @@ export function hashEvent(event: HashedFields): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** The fields of a stored event, its data and metadata as JSON text. */
+export interface HashedText extends Omit<HashedFields, 'data' | 'metadata'> {
+  readonly data: string;
+  readonly metadata: string;
+}
+
+/** hashEvent of the event whose data and metadata `event` holds as text. */
+export function hashEventText(event: HashedText): string {
+  const text =
+    `{"data":${canonicalJsonText(event.data)}` +
+    `,"id":${JSON.stringify(event.id)}` +
+    `,"metadata":${canonicalJsonText(event.metadata)}` +
+    `,"revision":${JSON.stringify(event.revision)}` +
+    `,"stream":${JSON.stringify(event.stream)}` +
+    `,"type":${JSON.stringify(event.type)}` +
+    `,"version":${JSON.stringify(event.version)}}`;
+  return createHash('sha256').update(text).digest('hex');
+}
+
 /**
  * JSON with object keys sorted (array-index keys first, in numeric order,
  * as JavaScript objects keep them), undefined fields left out: equal
@@ -39,34 +59,56 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     return JSON.stringify(value) ?? 'null';
   }
-  if (Array.isArray(value)) {
-    const items = value.map((item: unknown) =>
-      item === undefined || typeof item === 'function'
-        ? 'null'
-        : canonicalJson(item),
-    );
-    return `[${items.join(',')}]`;
-  }
+  if (Array.isArray(value)) return arrayJson(value);
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     return JSON.stringify(value);
   }
-
-  const record = value as Record<string, unknown>;
-  const fields = orderedKeys(record)
-    .filter(
-      (key) => record[key] !== undefined && typeof record[key] !== 'function',
-    )
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
-  return `{${fields.join(',')}}`;
+  return objectJson(value as Record<string, unknown>);
 }
 
+function arrayJson(items: readonly unknown[]): string {
+  let text = '[';
+  for (let index = 0; index < items.length; index += 1) {
+    const item = items[index];
+    if (index > 0) text += ',';
+    text += isSkipped(item) ? 'null' : canonicalJson(item);
+  }
+  return `${text}]`;
+}
+
+function objectJson(record: Record<string, unknown>): string {
+  let text = '';
+  for (const key of orderedKeys(record)) {
+    const field = record[key];
+    if (isSkipped(field)) continue;
+    text += `${text === '' ? '' : ','}${JSON.stringify(key)}:`;
+    text += canonicalJson(field);
+  }
+  return `{${text}}`;
+}
+
+/**
+ * Object.keys lists array-index keys first, in numeric order, then the
+ * others in insertion order: only those need sorting.
+ */
 function orderedKeys(record: Record<string, unknown>): string[] {
   const keys = Object.keys(record);
-  const indexes = keys.filter(isArrayIndex);
-  const names = keys.filter((key) => !isArrayIndex(key));
-  return [...indexes, ...names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))];
+  let indexes = 0;
+  while (indexes < keys.length && isArrayIndex(keys[indexes] as string)) {
+    indexes += 1;
+  }
+  if (indexes === 0) return keys.sort();
+
+  const names = keys.splice(indexes).sort();
+  return keys.concat(names);
+}
+
+function isSkipped(value: unknown): boolean {
+  return value === undefined || typeof value === 'function';
 }
 
 function isArrayIndex(key: string): boolean {
+  const first = key.charCodeAt(0);
+  if (first < 48 || first > 57) return false;
   return /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295;
 }

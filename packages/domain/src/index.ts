@@ -59,5 +59,12 @@ export {
   type MemberRef,
   type ScimResource,
 } from './events/scim-resource';
-export { canonicalJson, hashEvent, type HashedFields } from './hash-chain';
+export { canonicalJsonText } from './canonical-json-text';
+export {
+  canonicalJson,
+  hashEvent,
+  hashEventText,
+  type HashedFields,
+  type HashedText,
+} from './hash-chain';
 export { scimRoleValues } from './scim-role-values';
