@@ -3,13 +3,16 @@ import {
   type TestDatabase,
 } from '@roster/read-store/testing';
 import { Readable } from 'node:stream';
+import { occurredAt, type AuditRecord } from './audit-record';
 import { sealCheckpoint } from './checkpoint/seal-checkpoint';
 import {
   exportHeader,
   formatRecord,
   type ExportFormat,
 } from './export/export-format';
+import type { ExportFilter } from './export/export-filter';
 import { exportRecords } from './export/export-records';
+import { parseExport } from './export/parse-export';
 import { sourceKey } from './replay/permission-source';
 import { permissionsAt } from './replay/permissions-at';
 import {
@@ -117,17 +120,74 @@ describe('a generated history of more than 10,000 events', () => {
         streams: online.streams,
       });
       expect(report.checkpoints).toBe(online.checkpoints);
+      expect(online.events).toBeGreaterThan(1000);
       expect(text).not.toContain('@example.com');
     },
   );
+
+  it('exports a time range, and one stream in it, as the whole export filtered', async () => {
+    const whole = await exportedRecords('acme');
+    const span = (operations.length * STEP_MS) / TENANTS.length;
+    const from = new Date(START.getTime() + span / 3);
+    const to = new Date(START.getTime() + (2 * span) / 3);
+    const inRange = whole.filter((r) => {
+      const at = occurredAt(r).getTime();
+      return at >= from.getTime() && at < to.getTime();
+    });
+    const stream = mostFrequent(inRange.map((r) => r.stream));
+
+    const ranged = await exportedRecords('acme', { from, to });
+    const one = await exportedRecords('acme', { from, to, stream });
+
+    expect(ranged.length).toBeGreaterThan(100);
+    expect(ranged.map((r) => r.id)).toEqual(inRange.map((r) => r.id));
+    expect(one.map((r) => r.id)).toEqual(
+      inRange.filter((r) => r.stream === stream).map((r) => r.id),
+    );
+    const text = await exportText('acme', 'ndjson', { from, to, stream });
+    expect(await verifyExport(() => linesOf(text), 'ndjson')).toMatchObject({
+      ok: true,
+      complete: false,
+    });
+  });
+
+  it('exports no event of another tenant, even its stream asked by name', async () => {
+    const theirs = (await exportedRecords('globex'))[0]?.stream ?? '';
+
+    const crossed = await exportedRecords('acme', { stream: theirs });
+    const whole = await exportedRecords('acme');
+
+    expect(theirs).toMatch(/^tenant:globex:/);
+    expect(crossed).toEqual([]);
+    expect(whole.every((r) => r.stream.startsWith('tenant:acme:'))).toBe(true);
+  });
 });
+
+async function exportedRecords(
+  tenantId: string,
+  filter: ExportFilter = {},
+): Promise<AuditRecord[]> {
+  const text = await exportText(tenantId, 'ndjson', filter);
+  const records: AuditRecord[] = [];
+  for await (const record of parseExport(linesOf(text), 'ndjson')) {
+    records.push(record);
+  }
+  return records;
+}
+
+function mostFrequent(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
 
 async function exportText(
   tenantId: string,
   format: ExportFormat,
+  filter: ExportFilter = {},
 ): Promise<string> {
   let text = exportHeader(format);
-  for await (const batch of exportRecords(ledger.store, tenantId)) {
+  for await (const batch of exportRecords(ledger.store, tenantId, filter)) {
     for (const record of batch) text += formatRecord(record, format);
   }
   return text;

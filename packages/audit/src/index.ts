@@ -6,7 +6,7 @@ export {
 } from './audit-record';
 export { auditStream } from './audit-stream';
 export { merkleRoot, type StreamHead } from './merkle-root';
-export { readTenantLog, type LogRange } from './read-tenant-log';
+export { parseStored } from './stored-record';
 export {
   createCheckpointSealer,
   type CheckpointSealer,
@@ -17,11 +17,7 @@ export { checkpointsOf, type Checkpoint } from './verify/checkpoint';
 export { verifyExport, type ExportReport } from './verify/verify-export';
 export type { BadEvent, VerifyReport } from './verify/verify-report';
 export { verifyTenant, type VerifyProgress } from './verify/verify-tenant';
-export {
-  isFiltered,
-  matchesFilter,
-  type ExportFilter,
-} from './export/export-filter';
+export { isFiltered, type ExportFilter } from './export/export-filter';
 export {
   contentTypes,
   CSV_COLUMNS,

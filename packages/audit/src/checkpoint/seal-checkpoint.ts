@@ -1,5 +1,5 @@
+import { hashEventText } from '@roster/domain';
 import type { EventStore } from '@roster/event-store';
-import { readTenantLog } from '../read-tenant-log';
 import { appendCheckpoint } from './append-checkpoint';
 import { TenantHeads } from './tenant-heads';
 
@@ -19,8 +19,8 @@ export async function sealCheckpoint(
   now: Date = new Date(),
 ): Promise<SealResult> {
   const heads = new TenantHeads(tenantId);
-  for await (const batch of readTenantLog(store, tenantId)) {
-    for (const event of batch) heads.add(event);
+  for await (const page of store.readLog({ tenantId })) {
+    for (const event of page) heads.addHashed(event, hashEventText(event));
   }
 
   const summary = {

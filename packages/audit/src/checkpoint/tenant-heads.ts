@@ -1,7 +1,12 @@
-import { hashEvent } from '@roster/domain';
-import type { RecordedEvent } from '@roster/event-store';
+import { hashEvent, type HashedFields } from '@roster/domain';
 import { isSealedStream } from '../audit-stream';
 import type { StreamHead } from '../merkle-root';
+
+interface Positioned {
+  readonly stream: string;
+  readonly revision: number;
+  readonly position: string;
+}
 
 /** The heads of one tenant's streams as far as its log was read. */
 export class TenantHeads {
@@ -12,13 +17,18 @@ export class TenantHeads {
 
   constructor(readonly tenantId: string) {}
 
-  add(event: RecordedEvent): void {
+  add(event: HashedFields & { readonly position: string }): void {
+    this.addHashed(event, hashEvent(event));
+  }
+
+  /** The same, for an event hashed by the caller (`hashEventText`). */
+  addHashed(event: Positioned, hash: string): void {
     if (!isSealedStream(event.stream, this.tenantId)) return;
 
     this.heads.set(event.stream, {
       stream: event.stream,
       revision: event.revision,
-      hash: hashEvent(event),
+      hash,
     });
     this.lastPosition = event.position;
     this.dirty = true;

@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../audit-record';
+import type { StoredEvent } from '@roster/event-store';
 
 export type ExportFormat = 'ndjson' | 'csv';
 
@@ -30,18 +30,37 @@ export function exportHeader(format: ExportFormat): string {
   return format === 'csv' ? `${CSV_COLUMNS.join(',')}\r\n` : '';
 }
 
-/** One record as one NDJSON line or one CSV row, with its line end. */
+/**
+ * One stored event as one NDJSON line or one CSV row, with its line end.
+ * Data and metadata are written as the store's JSON text, unparsed.
+ */
 export function formatRecord(
-  record: AuditRecord,
+  record: StoredEvent,
   format: ExportFormat,
 ): string {
-  return format === 'csv'
-    ? `${csvRow(record)}\r\n`
-    : `${JSON.stringify(record)}\n`;
+  return format === 'csv' ? `${csvRow(record)}\r\n` : `${ndjsonLine(record)}\n`;
 }
 
-function csvRow(record: AuditRecord): string {
-  const { metadata } = record;
+/** The fields of AuditRecord, in its order. */
+function ndjsonLine(record: StoredEvent): string {
+  return (
+    `{"position":${JSON.stringify(record.position)}` +
+    `,"stream":${JSON.stringify(record.stream)}` +
+    `,"revision":${record.revision}` +
+    `,"id":${JSON.stringify(record.id)}` +
+    `,"type":${JSON.stringify(record.type)}` +
+    `,"version":${record.version}` +
+    `,"data":${record.data},"metadata":${record.metadata}` +
+    `,"recordedAt":${JSON.stringify(record.recordedAt)}}`
+  );
+}
+
+function csvRow(record: StoredEvent): string {
+  // Only a tampered row holds metadata that is not an object.
+  const metadata = (JSON.parse(record.metadata) ?? {}) as Record<
+    string,
+    unknown
+  >;
   const actor = (metadata['actor'] ?? {}) as Record<string, unknown>;
   const cells = [
     record.position,
@@ -56,8 +75,8 @@ function csvRow(record: AuditRecord): string {
     text(actor['id']),
     text(metadata['requestId']),
     text(metadata['userAgent']),
-    JSON.stringify(record.data),
-    JSON.stringify(metadata),
+    record.data,
+    record.metadata,
   ];
   return cells.map(csvCell).join(',');
 }

@@ -2,7 +2,7 @@ import { parseEvent } from '@roster/domain';
 import { streamName, type EventStore } from '@roster/event-store';
 import { codecOf } from '@roster/ledger';
 import { occurredAt } from '../audit-record';
-import { readTenantLog } from '../read-tenant-log';
+import { toRecorded } from '../stored-record';
 import { AccessModel } from './access-model';
 import type { HeldPermission } from './permission-source';
 
@@ -34,10 +34,10 @@ export async function permissionsAt(
   let events = 0;
 
   // TODO(limit): log order is taken as time order, as the projection does.
-  replay: for await (const batch of readTenantLog(store, tenantId)) {
-    const wanted = batch.filter(
-      (e) => e.stream === own || !e.stream.startsWith(users),
-    );
+  replay: for await (const page of store.readLog({ tenantId })) {
+    const wanted = page
+      .filter((e) => e.stream === own || !e.stream.startsWith(users))
+      .map((e) => toRecorded(e, tenantId));
     for (const event of await codecOf(store).decode(wanted)) {
       if (occurredAt(event) > at) break replay;
       model.apply(parseEvent(event.type, event.version, event.data));

@@ -7,6 +7,16 @@ import type { BadEvent, VerifyReport } from './verify-report';
 
 type Verifiable = Omit<AuditRecord, 'recordedAt'>;
 
+/** What the verifier needs of an event besides its hash. */
+export interface ChainLink {
+  readonly position: string;
+  readonly stream: string;
+  readonly revision: number;
+  readonly id: string;
+  /** The metadata's previousHash, as stored. */
+  readonly previousHash: unknown;
+}
+
 interface Head extends StreamHead {
   readonly id: string;
 }
@@ -15,7 +25,7 @@ interface Head extends StreamHead {
 interface Suspect {
   readonly found: number;
   readonly after: Head;
-  readonly at: Pick<Verifiable, 'revision' | 'id'>;
+  readonly at: Pick<ChainLink, 'revision' | 'id'>;
 }
 
 export interface VerifierOptions {
@@ -46,10 +56,17 @@ export class ChainVerifier {
   }
 
   add(record: Verifiable): void {
+    this.addLink(
+      { ...record, previousHash: record.metadata['previousHash'] },
+      hashEvent(record),
+    );
+  }
+
+  /** The same, for an event hashed by the caller (`hashEventText`). */
+  addLink(record: ChainLink, hash: string): void {
     this.sealsBefore(record.position);
     this.events += 1;
 
-    const hash = hashEvent(record);
     const head = this.heads.get(record.stream);
     this.heads.set(record.stream, {
       stream: record.stream,
@@ -84,9 +101,9 @@ export class ChainVerifier {
     };
   }
 
-  private checkLink(record: Verifiable, head: Head | undefined): void {
+  private checkLink(record: ChainLink, head: Head | undefined): void {
     const expected = head ? head.revision + 1 : 0;
-    const previousHash = record.metadata['previousHash'] ?? null;
+    const previousHash = record.previousHash ?? null;
 
     if (!head && this.options.partial) return;
     if (record.revision !== expected) {
@@ -115,9 +132,9 @@ export class ChainVerifier {
   }
 
   /** A later event that links to the suspect's predecessor vouches for it. */
-  private resolveSuspect(record: Verifiable): void {
+  private resolveSuspect(record: ChainLink): void {
     const suspect = this.suspects.get(record.stream);
-    if (!suspect || record.metadata['previousHash'] !== suspect.after.hash) {
+    if (!suspect || record.previousHash !== suspect.after.hash) {
       return;
     }
     this.report(suspect.found, record.stream, {

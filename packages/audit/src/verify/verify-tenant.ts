@@ -1,8 +1,8 @@
-import type { EventStore } from '@roster/event-store';
+import { hashEventText } from '@roster/domain';
+import type { EventStore, StoredEvent } from '@roster/event-store';
 import { toAuditRecord } from '../audit-record';
 import { auditStream } from '../audit-stream';
-import { readTenantLog } from '../read-tenant-log';
-import { ChainVerifier } from './chain-verifier';
+import { ChainVerifier, type ChainLink } from './chain-verifier';
 import { checkpointsOf } from './checkpoint';
 import type { VerifyReport } from './verify-report';
 
@@ -26,10 +26,25 @@ export async function verifyTenant(
   );
 
   let events = 0;
-  for await (const batch of readTenantLog(store, tenantId)) {
-    for (const event of batch) verifier.add(event);
-    events += batch.length;
+  for await (const page of store.readLog({ tenantId })) {
+    for (const event of page)
+      verifier.addLink(linkOf(event), hashEventText(event));
+    events += page.length;
     onProgress?.(events);
   }
   return verifier.finish();
+}
+
+function linkOf(event: StoredEvent): ChainLink {
+  const { position, stream, revision, id } = event;
+  const metadata = JSON.parse(event.metadata) as {
+    previousHash?: unknown;
+  } | null;
+  return {
+    position,
+    stream,
+    revision,
+    id,
+    previousHash: metadata?.previousHash,
+  };
 }
