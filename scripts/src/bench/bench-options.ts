@@ -12,6 +12,10 @@ export interface BenchOptions {
   readonly peer: boolean;
   readonly out: string | undefined;
   readonly cpuProf: boolean;
+  /** Production over the server at BENCH_POSTGRES_URL, not one of its own. */
+  readonly sharedPostgres: boolean;
+  /** Run the modes, the peer and the rebuilds side by side. */
+  readonly parallel: boolean;
   /** Overrides of single sizes, e.g. `mixedUsers=20000`. */
   readonly sizes: Record<string, number>;
   /** Rewrite the outputs from this results.json instead of measuring. */
@@ -26,20 +30,29 @@ Load-tests Roster (embedded and production mode) and a SCIMMY peer on
 Scenarios: 1 entra-cycle, 2 mixed-load, 3 large-group,
            4 permission-checks, 5 rebuild (6, the peer, runs 1 and 2).
 
-  --quick            small sizes, one run, well under a minute (CI)
+  --quick            small sizes, one run, the systems side by side, well
+                     under a minute (CI; its figures mean little)
+  --parallel         run the modes, the peer and the rebuilds side by side
+                     (default with --quick; --no-parallel to run them in turn)
   --runs <n>         repetitions per scenario (default 3, quick 1)
   --only <list>      scenarios by number or name, e.g. --only 1,4
   --mode <m>         embedded, production or both (default both)
   --no-peer          skip the SCIMMY peer
   --out <dir>        output directory (default bench-results/<date>)
-  --cpu-prof         V8 CPU profile of each Roster server, summarised
+  --cpu-prof         V8 CPU profile of each Roster server and rebuild,
+                     summarised in profiles/summary.md (default without
+                     --quick; --no-cpu-prof to skip)
   --set <name=n>     override one size of bench-scale.ts, repeatable,
                      e.g. --set mixedUsers=20000 --set rebuildEvents=200000
+  --shared-postgres  production over BENCH_POSTGRES_URL (see below)
   --from <json>      rewrite summary.md and latency.svg from a results.json
   --help             this text
 
-Production mode needs PostgreSQL at BENCH_POSTGRES_URL
-(default postgres://postgres@127.0.0.1:5432/postgres).
+Production mode starts a PostgreSQL server of its own (initdb and pg_ctl,
+as user postgres when run as root): another client's long transaction on
+a shared server would hold back every Roster projection there. With
+--shared-postgres it uses the server at BENCH_POSTGRES_URL (default
+postgres://postgres@127.0.0.1:5432/postgres) instead. Redis: 127.0.0.1:6379.
 Exit code 1 if any request failed or a scenario could not run; speed
 never fails the run.
 `;
@@ -64,7 +77,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       mode: { type: 'string', default: 'both' },
       'no-peer': { type: 'boolean', default: false },
       out: { type: 'string' },
-      'cpu-prof': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'boolean' },
+      'no-cpu-prof': { type: 'boolean', default: false },
+      parallel: { type: 'boolean' },
+      'shared-postgres': { type: 'boolean', default: false },
+      'no-parallel': { type: 'boolean', default: false },
       set: { type: 'string', multiple: true, default: [] },
       from: { type: 'string' },
     },
@@ -79,7 +96,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     modes: modesOf(values.mode),
     peer: !values['no-peer'],
     out: values.out,
-    cpuProf: values['cpu-prof'],
+    cpuProf: values['cpu-prof'] ?? (!values.quick && !values['no-cpu-prof']),
+    sharedPostgres: values['shared-postgres'],
+    parallel: values.parallel ?? (values.quick && !values['no-parallel']),
     sizes: Object.fromEntries(values.set.map(sizeOf)),
     from: values.from,
   };

@@ -37,6 +37,27 @@ function runBench(out: string): Promise<number | null> {
   return new Promise((resolve) => child.on('exit', resolve));
 }
 
+const titles: Record<string, string> = {
+  '1. Entra initial cycle': 'entra-cycle',
+  '2. Steady mixed load': 'mixed-load',
+  '3. Large group': 'large-group',
+  '4. Permission checks': 'permission-checks',
+  '5. Rebuild from the log': 'rebuild',
+};
+
+/** The errors cell of each row of the summary's main table, by scenario and system. */
+function tableRows(summary: string): Map<string, string> {
+  const rows = new Map<string, string>();
+  for (const line of summary.split('\n')) {
+    const cells = line.split('|').map((cell) => cell.trim());
+    const scenario = titles[cells[1] ?? ''];
+    if (scenario && cells.length === 12) {
+      rows.set(`${scenario} ${cells[2]}`, cells[7] ?? '');
+    }
+  }
+  return rows;
+}
+
 describe('pnpm bench --quick', () => {
   let out: string;
 
@@ -66,6 +87,19 @@ describe('pnpm bench --quick', () => {
       r.runs.map((run) => run.figures['errors']),
     );
     expect(errors.every((n) => n === 0)).toBe(true);
+
+    const summary = await readFile(join(out, 'summary.md'), 'utf8');
+    const rows = tableRows(summary);
+    const expected = [
+      ...['embedded', 'production'].flatMap((system) =>
+        scenarios.map((scenario) => `${scenario} ${system}`),
+      ),
+      'entra-cycle peer',
+      'mixed-load peer',
+    ];
+    expect([...rows.keys()].sort()).toEqual(expected.sort());
+    for (const errorCell of rows.values()) expect(errorCell).toBe('0.00');
+    expect(summary).not.toMatch(/FAILED/);
     expect(await readFile(join(out, 'latency.svg'), 'utf8')).toMatch(/^<svg/);
   }, 300_000);
 });

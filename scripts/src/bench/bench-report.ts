@@ -14,6 +14,11 @@ export interface BenchMeta {
   /** 1-minute load average at start and end: other work on the machine. */
   readonly loadAverage: { readonly start: number; readonly end: number };
   readonly seeding: string;
+  /** Scenarios and Roster modes asked for; absent in older results. */
+  readonly scenarios?: readonly string[];
+  readonly modes?: readonly string[];
+  /** Folder of CPU profiles next to the summary, when profiled. */
+  readonly profiles?: string;
   readonly seconds: number;
   readonly notes: readonly string[];
 }

@@ -21,6 +21,10 @@ export interface BenchScale {
   readonly rebuildBudgetS: number;
   /** Upper bound of any one load phase, ms. */
   readonly phaseMaxMs: number;
+  /** Users per append when seeding through the ledger. */
+  readonly seedBatch: number;
+  /** Longest wait for the projections to apply the seeded events, s. */
+  readonly catchUpMaxS: number;
 }
 
 export const fullScale: BenchScale = {
@@ -43,6 +47,8 @@ export const fullScale: BenchScale = {
   rebuildEvents: 1_000_000,
   rebuildBudgetS: 900,
   phaseMaxMs: 600_000,
+  seedBatch: 1000,
+  catchUpMaxS: 3600,
 };
 
 export const quickScale: BenchScale = {
@@ -65,4 +71,6 @@ export const quickScale: BenchScale = {
   rebuildEvents: 1000,
   rebuildBudgetS: 60,
   phaseMaxMs: 20_000,
+  seedBatch: 500,
+  catchUpMaxS: 60,
 };

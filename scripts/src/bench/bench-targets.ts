@@ -112,14 +112,30 @@ export interface TargetVerdict {
   readonly verdict: Verdict;
 }
 
-/** Each target judged on the median of each Roster mode. */
-export function judge(results: readonly ScenarioResult[]): TargetVerdict[] {
+/**
+ * Each target judged on the median of each Roster mode. A scenario that
+ * was asked for but has no result (it failed) misses all its targets.
+ */
+export function judge(
+  results: readonly ScenarioResult[],
+  asked: { scenarios?: readonly string[]; modes?: readonly string[] } = {},
+): TargetVerdict[] {
   const roster = results.filter((result) => result.system !== 'peer');
-  return targets.flatMap((target) =>
-    roster
-      .filter((result) => result.scenario === target.scenario)
-      .map((result) => verdictOf(target, result)),
-  );
+  const modes = asked.modes ?? [...new Set(roster.map((r) => r.system))];
+  const scenarios = asked.scenarios ?? roster.map((r) => r.scenario);
+  return targets
+    .filter((target) => scenarios.includes(target.scenario))
+    .flatMap((target) =>
+      modes.map((system) => {
+        const result = roster.find(
+          (r) => r.scenario === target.scenario && r.system === system,
+        );
+        if (!result) {
+          return { target, system, value: undefined, verdict: 'MISSED' };
+        }
+        return verdictOf(target, result);
+      }),
+    );
 }
 
 function verdictOf(target: Target, result: ScenarioResult): TargetVerdict {

@@ -1,6 +1,8 @@
 import type { ScenarioContext } from './bench-types';
 import type { BenchTenant } from './roster-admin';
 import { groupBody } from './scim-bodies';
+import { seedUserName } from './seed-plan';
+import type { SeededTenant } from './seed-plan';
 import { seedUsers } from './seed-users';
 import type { SeededUsers } from './seed-users';
 
@@ -10,19 +12,29 @@ export interface BigTenant {
   readonly users: SeededUsers;
   /** Groups for member changes, one per load client. */
   readonly groups: string[];
+  /** Groups that were seeded with it, by displayName. */
+  readonly seededGroups: Record<string, string>;
+}
+
+/** A tenant written before the run (seed-states.ts), with its users. */
+export interface SeededSource {
+  readonly tenant: BenchTenant;
+  readonly seeded: SeededTenant;
 }
 
 /**
- * Seeds `mixedUsers` users through /Bulk, plus `groupAdd` more that the
- * large group can take in and give back, and makes the groups.
+ * The `mixedUsers` users, plus `groupAdd` more that the large group can
+ * take in and give back: seeded through the ledger when `source` is
+ * given, else created by SCIM POSTs (the peer). Then the groups.
  */
 export async function prepareBigTenant(
   ctx: ScenarioContext,
+  source?: SeededSource,
 ): Promise<BigTenant> {
-  const sockets = ctx.scale.clients + 2;
-  const tenant = await ctx.system.createTenant('s2big', sockets);
   const count = ctx.scale.mixedUsers + ctx.scale.groupAdd;
-  const users = await seedUsers(tenant, count, ctx.progress, ctx.scale.clients);
+  const { tenant, users } = source
+    ? { tenant: source.tenant, users: seededUsers(source) }
+    : await postedUsers(ctx, count);
 
   const groups: string[] = [];
   for (let g = 0; g < ctx.scale.clients; g++) {
@@ -33,5 +45,20 @@ export async function prepareBigTenant(
     );
     groups.push(group.id);
   }
-  return { tenant, users, groups };
+  const seededGroups = source?.seeded.groupIds ?? {};
+  return { tenant, users, groups, seededGroups };
+}
+
+async function postedUsers(ctx: ScenarioContext, count: number) {
+  const sockets = ctx.scale.clients + 2;
+  const tenant = await ctx.system.createTenant('s2big', sockets);
+  const users = await seedUsers(tenant, count, ctx.progress, ctx.scale.clients);
+  return { tenant, users };
+}
+
+function seededUsers(source: SeededSource): SeededUsers {
+  const ids = source.seeded.userIds;
+  const { tenantId } = source.tenant;
+  const userNames = ids.map((_, i) => seedUserName(i, tenantId));
+  return { ids, userNames, seconds: 0 };
 }

@@ -22,6 +22,8 @@ export interface ChildOptions {
   readonly nodeFlags?: readonly string[];
   /** Arguments of the entry point. */
   readonly args?: readonly string[];
+  /** Called with each whole line the child writes to stdout. */
+  readonly onLine?: (line: string) => void;
 }
 
 /** Runs a TypeScript entry point as `node --import tsx`, so pid is node's. */
@@ -44,6 +46,7 @@ export function startChild(options: ChildOptions): ChildServer {
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
+  if (options.onLine) child.stdout.on('data', lineSplitter(options.onLine));
   const exited = new Promise<number | null>((resolve) =>
     child.on('exit', (code) => resolve(code)),
   );
@@ -54,6 +57,15 @@ export function startChild(options: ChildOptions): ChildServer {
     exited,
     output: () => output,
     stop: (graceMs = 15_000) => stopChild(child, exited, graceMs),
+  };
+}
+
+function lineSplitter(onLine: (line: string) => void) {
+  let partial = '';
+  return (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) onLine(line);
   };
 }
 

@@ -11,6 +11,8 @@ import type { BenchScale } from './bench-scale';
 import { repoRoot } from './child-server';
 import { summariseProfiles } from './profile-summary';
 import { ProgressBar } from './progress-bar';
+import { startPrivatePostgres } from './private-postgres';
+import type { PrivatePostgres } from './private-postgres';
 import { rebuildLog } from './rebuild-log';
 import { repeatRuns } from './repeat-runs';
 import { runPeer } from './run-peer';
@@ -35,7 +37,10 @@ async function main(): Promise<number> {
   const started = Date.now();
   const loadAtStart = loadavg()[0] ?? 0;
 
-  const runs = await runAll(options, scale, out);
+  const postgres = await ownPostgres(options);
+  const runs = await runAll(options, scale, out).finally(() =>
+    postgres?.stop(),
+  );
   const report = reportOf(options, scale, runs, {
     date,
     seconds: (Date.now() - started) / 1000,
@@ -46,6 +51,18 @@ async function main(): Promise<number> {
   process.stderr.write(`results in ${out}\n`);
 
   return failures(runs) === 0 ? 0 : 1;
+}
+
+/** A PostgreSQL server of the run's own, unless told to share one. */
+async function ownPostgres(
+  options: BenchOptions,
+): Promise<PrivatePostgres | undefined> {
+  if (options.sharedPostgres || !options.modes.includes('production')) {
+    return undefined;
+  }
+  const postgres = await startPrivatePostgres();
+  process.env['BENCH_POSTGRES_URL'] = postgres.adminUrl;
+  return postgres;
 }
 
 function scaleOf(options: BenchOptions): BenchScale {
@@ -66,53 +83,110 @@ async function runAll(
   scale: BenchScale,
   out: string,
 ): Promise<SystemRun[]> {
-  const progress = new ProgressBar();
   const profiles = options.cpuProf ? join(out, 'profiles') : undefined;
   await mkdir(profiles ?? out, { recursive: true });
-  const runs: SystemRun[] = [];
-  const attempt = async (name: string, run: () => Promise<SystemRun>) => {
-    try {
-      runs.push(await run());
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`\n${name} failed: ${message}\n`);
-      runs.push({
-        results: [],
-        notes: [`${name} FAILED: ${message}`],
-        topology: '',
-      });
-    }
-  };
+  const lanes = lanesOf(options, scale, profiles, out);
 
-  const roster = options.scenarios.some((id) => id !== 'rebuild');
-  for (const mode of options.modes) {
-    if (roster) {
-      await attempt(mode, () =>
-        runRoster(mode, options, scale, progress, profiles, out),
-      );
-    }
+  if (!options.parallel) {
+    const progress = new ProgressBar();
+    const runs: Ordered[][] = [];
+    for (const lane of lanes) runs.push(await runLane(lane, progress));
+    return ordered(runs);
   }
+  const shared = (name: string) => new ProgressBar(`${name}: `, true);
+  return ordered(
+    await Promise.all(lanes.map((lane) => runLane(lane, shared(lane.name)))),
+  );
+}
+
+/** Steps that run one after another; lanes may run side by side. */
+interface Lane {
+  readonly name: string;
+  readonly steps: readonly Step[];
+}
+
+interface Step {
+  readonly name: string;
+  /** Where its results go in the report: modes, then peer, then rebuilds. */
+  readonly order: number;
+  run(progress: ProgressBar): Promise<SystemRun>;
+}
+
+function lanesOf(
+  options: BenchOptions,
+  scale: BenchScale,
+  profiles: string | undefined,
+  out: string,
+): Lane[] {
+  const roster = options.scenarios.some((id) => id !== 'rebuild');
+  const rebuild = options.scenarios.includes('rebuild');
+  const lanes: Lane[] = options.modes.map((mode, i) => ({
+    name: mode,
+    steps: [
+      ...(roster
+        ? [
+            {
+              name: mode,
+              order: i,
+              run: (p: ProgressBar) =>
+                runRoster(mode, options, scale, p, profiles, out),
+            },
+          ]
+        : []),
+      ...(rebuild
+        ? [
+            {
+              name: `rebuild ${mode}`,
+              order: 10 + i,
+              run: (p: ProgressBar) => rebuildRuns(mode, scale, p, profiles),
+            },
+          ]
+        : []),
+    ],
+  }));
+
   const peerScenarios = ['entra-cycle', 'mixed-load'] as const;
   if (
     options.peer &&
     peerScenarios.some((id) => options.scenarios.includes(id))
   ) {
-    await attempt('peer', () => runPeer(options, scale, progress));
+    const run = (p: ProgressBar) => runPeer(options, scale, p);
+    lanes.push({ name: 'peer', steps: [{ name: 'peer', order: 5, run }] });
   }
-  if (options.scenarios.includes('rebuild')) {
-    for (const mode of options.modes) {
-      await attempt(`rebuild ${mode}`, () =>
-        rebuildRuns(mode, scale, progress),
-      );
-    }
+  return lanes;
+}
+
+type Ordered = SystemRun & { readonly order: number };
+
+async function runLane(lane: Lane, progress: ProgressBar): Promise<Ordered[]> {
+  const runs: Ordered[] = [];
+  for (const step of lane.steps) {
+    const started = Date.now();
+    const run = await step.run(progress).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`\n${step.name} failed: ${message}\n`);
+      return {
+        results: [],
+        notes: [`${step.name} FAILED: ${message}`],
+        topology: '',
+      };
+    });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const timing = `${step.name}: ${seconds} s wall time, start-up and seeding included`;
+    runs.push({ ...run, notes: [...run.notes, timing], order: step.order });
   }
   return runs;
+}
+
+function ordered(lanes: readonly Ordered[][]): SystemRun[] {
+  return lanes.flat().sort((a, b) => a.order - b.order);
 }
 
 async function rebuildRuns(
   mode: 'embedded' | 'production',
   scale: BenchScale,
   progress: ProgressBar,
+  profiles: string | undefined,
 ): Promise<SystemRun> {
   const system = {
     name: mode,
@@ -120,11 +194,20 @@ async function rebuildRuns(
     createTenant: () => Promise.reject(new Error('unused')),
   };
   const runs = await repeatRuns({ system, scale, progress }, (ctx) =>
-    rebuildLog(ctx, mode),
+    rebuildLog(ctx, mode, profiles),
   );
   const result = aggregate('rebuild', mode, '', runs);
   return { results: [result], notes: [], topology: '' };
 }
+
+const seedingText =
+  "Roster's users of scenarios 2-4, the large group of scenario 3 and the" +
+  ' readers group of scenario 4 are appended through the ledger before the' +
+  ' server serves (seed-main.ts: the events of a SCIM POST per user and of' +
+  ' member PATCHes of 1,000, many users per append), then the projections' +
+  ' apply them; the notes give both times. The peer gets its users by SCIM' +
+  ' POSTs. Scenario 5 appends a generated log through the event store in' +
+  ' chunks of 2,000 requests, then rebuilds every projection.';
 
 interface RunFacts {
   readonly date: string;
@@ -138,9 +221,13 @@ function reportOf(
   runs: readonly SystemRun[],
   facts: RunFacts,
 ): BenchReport {
-  const topology = runs
+  const found = runs
     .map((run) => run.topology)
     .find((t) => t.includes('PostgreSQL'));
+  const server = options.sharedPostgres
+    ? 'the PostgreSQL at BENCH_POSTGRES_URL'
+    : "a PostgreSQL server of the run's own";
+  const topology = found && `${found}; ${server}`;
   return {
     meta: {
       date: facts.date,
@@ -152,8 +239,10 @@ function reportOf(
       scale,
       topology: topology ?? 'not run',
       loadAverage: { start: facts.loadAtStart, end: loadavg()[0] ?? 0 },
-      seeding:
-        'users of scenarios 2-4 are created by SCIM POSTs from the load clients before measuring (not /Bulk: a bulk runs its operations one after another)',
+      seeding: seedingText,
+      scenarios: options.scenarios,
+      modes: options.modes,
+      ...(options.cpuProf ? { profiles: 'profiles' } : {}),
       seconds: facts.seconds,
       notes: runs.flatMap((run) => run.notes),
     },

@@ -8,6 +8,8 @@ import { LatencyRecorder } from './latency-recorder';
 import type { RosterAdmin, BenchTenant } from './roster-admin';
 import { runPool } from './run-pool';
 import { addMembers, deactivatePatch, groupBody } from './scim-bodies';
+import type { SeededSource } from './big-tenant';
+import { checkTenantId, readersGroupName } from './seed-plan';
 import { seedUsers } from './seed-users';
 
 const permission = 'docs:read';
@@ -21,26 +23,21 @@ export interface CheckTenant {
   readonly databaseUrl: string | undefined;
 }
 
+/**
+ * The users and their group come seeded (`source`) or are created by
+ * SCIM; the role and its mapping to the group go through the admin API.
+ */
 export async function prepareCheckTenant(
   ctx: ScenarioContext,
   admin: RosterAdmin,
   server: { accessUrl: string; databaseUrl: string | undefined },
+  source?: SeededSource,
 ): Promise<CheckTenant> {
-  const count = ctx.scale.checkUsers + ctx.scale.revocations * ctx.scale.runs;
-  const tenant = await ctx.system.createTenant('s4checks', 4);
-  const users = await seedUsers(tenant, count, ctx.progress, ctx.scale.clients);
-
-  const group = await tenant.scim.json<{ id: string }>(
-    'POST',
-    '/Groups',
-    groupBody('Readers'),
-  );
-  for (let at = 0; at < count; at += 1000) {
-    const body = addMembers('okta', users.ids.slice(at, at + 1000));
-    await tenant.scim.json('PATCH', `/Groups/${group.id}`, body);
-  }
+  const { tenant, userIds, groupId } = source
+    ? seededReaders(source)
+    : await postedReaders(ctx);
   await admin.putRole(tenant.tenantId, 'viewer', [permission]);
-  await admin.mapGroup(tenant.tenantId, 'viewer', group.id);
+  await admin.mapGroup(tenant.tenantId, 'viewer', groupId);
 
   const access = createHttpTarget({
     baseUrl: `${server.accessUrl}/v1/tenants/${tenant.tenantId}`,
@@ -48,12 +45,30 @@ export async function prepareCheckTenant(
     sockets: ctx.scale.clients,
     contentType: 'application/json',
   });
-  return {
-    tenant,
-    access,
-    userIds: users.ids,
-    databaseUrl: server.databaseUrl,
-  };
+  return { tenant, access, userIds, databaseUrl: server.databaseUrl };
+}
+
+function seededReaders(source: SeededSource) {
+  const groupId = source.seeded.groupIds[readersGroupName];
+  if (!groupId) throw new Error(`no seeded group ${readersGroupName}`);
+  return { tenant: source.tenant, userIds: source.seeded.userIds, groupId };
+}
+
+async function postedReaders(ctx: ScenarioContext) {
+  const count = ctx.scale.checkUsers + ctx.scale.revocations * ctx.scale.runs;
+  const tenant = await ctx.system.createTenant(checkTenantId, 4);
+  const users = await seedUsers(tenant, count, ctx.progress, ctx.scale.clients);
+
+  const group = await tenant.scim.json<{ id: string }>(
+    'POST',
+    '/Groups',
+    groupBody(readersGroupName),
+  );
+  for (let at = 0; at < count; at += 1000) {
+    const body = addMembers('okta', users.ids.slice(at, at + 1000));
+    await tenant.scim.json('PATCH', `/Groups/${group.id}`, body);
+  }
+  return { tenant, userIds: users.ids, groupId: group.id };
 }
 
 /**

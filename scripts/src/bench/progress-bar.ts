@@ -1,12 +1,22 @@
 const width = 30;
 
-/** One line on stderr, redrawn in place when stderr is a terminal. */
+/**
+ * One line on stderr, redrawn in place when stderr is a terminal and no
+ * other bar shares it; `prefix` names the bar's lane.
+ */
 export class ProgressBar {
   #label = '';
   #total = 1;
   #done = 0;
   #drawnAt = 0;
-  readonly #tty = process.stderr.isTTY;
+  readonly #tty: boolean;
+
+  constructor(
+    private readonly prefix = '',
+    shared = false,
+  ) {
+    this.#tty = process.stderr.isTTY && !shared;
+  }
 
   start(label: string, total: number): void {
     this.#label = label;
@@ -35,7 +45,8 @@ export class ProgressBar {
     const filled = Math.round(share * width);
     const bar = `${'#'.repeat(filled)}${'-'.repeat(width - filled)}`;
     const percent = `${Math.round(share * 100)}`.padStart(3);
-    const line = `[${bar}] ${percent}% ${this.#label} ${note}`.trimEnd();
+    const line =
+      `${this.prefix}[${bar}] ${percent}% ${this.#label} ${note}`.trimEnd();
     process.stderr.write(this.#tty ? `\r\x1b[2K${line}` : `${line}\n`);
   }
 }

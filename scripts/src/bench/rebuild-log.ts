@@ -15,6 +15,7 @@ import { createScratchDatabase } from './scratch-database';
 export async function rebuildLog(
   ctx: ScenarioContext,
   mode: 'embedded' | 'production',
+  profileDir?: string,
 ): Promise<RunResult> {
   const store = await storeArgs(mode);
   const events = ctx.scale.rebuildEvents;
@@ -23,7 +24,10 @@ export async function rebuildLog(
   const child = startChild({
     entry: 'scripts/src/bench/rebuild-main.ts',
     env: {},
-    nodeFlags: ['--max-old-space-size=8192'],
+    nodeFlags: [
+      '--max-old-space-size=8192',
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ],
     args: [String(events), ...store.args],
   });
   const usage = sampleProcesses([child.pid]);
@@ -46,7 +50,8 @@ export async function rebuildLog(
       ...(stopped ? lowerBound(figures) : {}),
       errors: 0,
       'server.rss.mb': server.peakRssMb,
-      'server.cpu.s': server.cpuSeconds,
+      // A child that has exited has no /proc entry left to sample.
+      'server.cpu.s': figures['cpu.s'] ?? server.cpuSeconds,
     },
     latency: {},
     notes: stopped ? [stoppedNote(ctx, figures)] : [],

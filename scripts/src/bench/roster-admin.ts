@@ -14,6 +14,8 @@ export interface RosterAdmin {
     tenantId: string,
     sockets: number,
   ) => Promise<BenchTenant>;
+  /** A tenant that exists already, with a SCIM token it accepts. */
+  openTenant(tenantId: string, token: string, sockets: number): BenchTenant;
   serviceToken(tenantId: string): Promise<string>;
   putRole(tenantId: string, role: string, permissions: string[]): Promise<void>;
   mapGroup(tenantId: string, role: string, groupId: string): Promise<void>;
@@ -28,6 +30,15 @@ export function rosterAdmin(server: RosterServer): RosterAdmin {
     contentType: 'application/json',
   });
   const opened: HttpTarget[] = [];
+  const openTenant = (tenantId: string, token: string, sockets: number) => {
+    const scim = createHttpTarget({
+      baseUrl: `${server.scimUrl}/scim/v2`,
+      token,
+      sockets,
+    });
+    opened.push(scim);
+    return { tenantId, scim };
+  };
 
   return {
     createTenant: async (tenantId, sockets) => {
@@ -37,14 +48,9 @@ export function rosterAdmin(server: RosterServer): RosterAdmin {
         `/tenants/${tenantId}/scim-tokens`,
         { label: 'bench' },
       );
-      const scim = createHttpTarget({
-        baseUrl: `${server.scimUrl}/scim/v2`,
-        token,
-        sockets,
-      });
-      opened.push(scim);
-      return { tenantId, scim };
+      return openTenant(tenantId, token, sockets);
     },
+    openTenant,
     serviceToken: async (tenantId) => {
       const path = `/tenants/${tenantId}/service-tokens`;
       const reply = await admin.json<{ token: string }>('POST', path, {});

@@ -32,6 +32,12 @@ export interface RosterOptions {
   readonly mode: RosterMode;
   /** Directory for a V8 CPU profile of the server; none when unset. */
   readonly cpuProfileDir?: string | undefined;
+  /**
+   * Writes to the server's store, given `--data-dir <dir>` or `--postgres
+   * <url>`: before an embedded server opens its data directory (only one
+   * process may), once a production server runs.
+   */
+  readonly seed?: ((storeArgs: string[]) => Promise<void>) | undefined;
 }
 
 const entry = 'services/all-in-one/src/main.ts';
@@ -47,13 +53,18 @@ export async function startRoster(
 ): Promise<RosterServer> {
   if (options.mode === 'production' && !forcedAllInOne()) {
     const topology = await loadTopology();
-    if (topology) return topology.startTopologyServer(options.cpuProfileDir);
+    if (topology) {
+      return topology.startTopologyServer(options.cpuProfileDir, options.seed);
+    }
   }
   return startAllInOne(options);
 }
 
 interface TopologyModule {
-  startTopologyServer(profileDir: string | undefined): Promise<RosterServer>;
+  startTopologyServer(
+    profileDir: string | undefined,
+    seed: RosterOptions['seed'],
+  ): Promise<RosterServer>;
 }
 
 /** Loaded by a computed name: the topology scripts may not exist yet. */
@@ -77,6 +88,10 @@ async function startAllInOne(options: RosterOptions): Promise<RosterServer> {
   const port = await freePort();
   const adminToken = `rst_op_bench_${randomBytes(16).toString('hex')}`;
   const store = await storeFor(options.mode);
+  await options.seed?.(storeArgsOf(store.env)).catch(async (error) => {
+    await store.drop();
+    throw error;
+  });
   const nodeFlags = options.cpuProfileDir
     ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
     : [];
@@ -110,6 +125,12 @@ async function startAllInOne(options: RosterOptions): Promise<RosterServer> {
     output: () => server.output(),
     stop: () => stopAll(server, store.drop),
   };
+}
+
+function storeArgsOf(env: Record<string, string>): string[] {
+  const url = env['DATABASE_URL'];
+  if (url) return ['--postgres', url];
+  return ['--data-dir', env['ROSTER_DATA_DIR'] ?? ''];
 }
 
 interface StoreSetup {

@@ -1,9 +1,12 @@
 import { writeFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import type { BenchOptions, SystemName } from './bench-options';
 import type { BenchScale } from './bench-scale';
 import type { ScenarioContext, SystemUnderTest } from './bench-types';
 import { prepareBigTenant } from './big-tenant';
+import type { SeededSource } from './big-tenant';
+import { waitForProjections, waitForResource } from './caught-up';
 import { entraCycle } from './entra-cycle';
 import { fillLargeGroup, largeGroup } from './large-group';
 import { mixedLoad } from './mixed-load';
@@ -11,9 +14,13 @@ import { permissionChecks, prepareCheckTenant } from './permission-checks';
 import type { ProgressBar } from './progress-bar';
 import { repeatRuns } from './repeat-runs';
 import { rosterAdmin } from './roster-admin';
+import type { RosterAdmin } from './roster-admin';
 import { startRoster } from './roster-server';
 import { aggregate } from './scenario-result';
 import type { ScenarioResult } from './scenario-result';
+import { bigTenantId, checkTenantId } from './seed-plan';
+import { seedPlanOf, seedStates } from './seed-states';
+import type { SeededStates } from './seed-states';
 
 export interface SystemRun {
   readonly results: ScenarioResult[];
@@ -21,7 +28,10 @@ export interface SystemRun {
   readonly topology: string;
 }
 
-/** Scenarios 1 to 4 against one Roster server of the given mode. */
+/**
+ * Scenarios 1 to 4 against one Roster server of the given mode. The large
+ * states of scenarios 2 to 4 are seeded through the ledger first.
+ */
 export async function runRoster(
   mode: SystemName,
   options: BenchOptions,
@@ -30,7 +40,17 @@ export async function runRoster(
   profileDir: string | undefined,
   logDir?: string,
 ): Promise<SystemRun> {
-  const server = await startRoster({ mode, cpuProfileDir: profileDir });
+  const wants = (id: string) => options.scenarios.includes(id as never);
+  const plan = seedPlanOf(scale, wants);
+  let seeded: SeededStates | undefined;
+  const seed =
+    plan.tenants.length === 0
+      ? undefined
+      : async (storeArgs: string[]) => {
+          seeded = await seedStates(plan, storeArgs, progress);
+        };
+
+  const server = await startRoster({ mode, cpuProfileDir: profileDir, seed });
   const admin = rosterAdmin(server);
   const system: SystemUnderTest = {
     name: mode,
@@ -38,7 +58,6 @@ export async function runRoster(
     createTenant: admin.createTenant,
   };
   const base = { system, scale, progress };
-  const wants = (id: string) => options.scenarios.includes(id as never);
   const results: ScenarioResult[] = [];
   const notes: string[] = [];
   const keep = (result: ScenarioResult) => {
@@ -53,8 +72,25 @@ export async function runRoster(
       notes.push(`${mode} ${name} FAILED: ${message}`);
     });
   };
+  const sourceOf = (tenantId: string, sockets: number) =>
+    seeded ? seededSource(admin, seeded, tenantId, sockets) : undefined;
 
   try {
+    if (seeded) {
+      const states = seeded;
+      await attempt('seeding', async () => {
+        const s = await caughtUp(
+          server.scimUrl,
+          admin,
+          states,
+          scale,
+          progress,
+        );
+        notes.push(
+          `${mode}: seeded ${states.note}; the projections applied them in ${s.toFixed(1)} s more`,
+        );
+      });
+    }
     if (wants('entra-cycle')) {
       await attempt('entra-cycle', async () => {
         const runs = await repeatRuns(base, entraCycle);
@@ -63,13 +99,19 @@ export async function runRoster(
     }
     if (wants('mixed-load') || wants('large-group')) {
       await attempt('scenarios 2 and 3', () =>
-        bigTenantScenarios(base, wants, keep, notes),
+        bigTenantScenarios(
+          base,
+          wants,
+          keep,
+          sourceOf(bigTenantId, scale.clients + 2),
+        ),
       );
     }
     if (wants('permission-checks')) {
       await attempt('permission-checks', async () => {
         const ctx: ScenarioContext = { ...base, run: 0 };
-        const target = await prepareCheckTenant(ctx, admin, server);
+        const source = sourceOf(checkTenantId, 4);
+        const target = await prepareCheckTenant(ctx, admin, server, source);
         const runs = await repeatRuns(base, (c) => permissionChecks(c, target));
         keep(aggregate('permission-checks', mode, 'check', runs));
         target.access.close();
@@ -84,18 +126,49 @@ export async function runRoster(
   return { results, notes, topology: server.topology };
 }
 
+/** Seconds until the projections have applied every seeded event. */
+async function caughtUp(
+  scimUrl: string,
+  admin: RosterAdmin,
+  states: SeededStates,
+  scale: BenchScale,
+  progress: ProgressBar,
+): Promise<number> {
+  const started = performance.now();
+  const maxMs = scale.catchUpMaxS * 1000;
+  await waitForProjections(scimUrl, progress, maxMs);
+
+  for (const [tenantId, seeded] of Object.entries(states.result.tenants)) {
+    const groupId = Object.values(seeded.groupIds).at(-1);
+    const source = seededSource(admin, states, tenantId, 1);
+    if (!groupId || !source) continue;
+    const path = `/Groups/${groupId}?excludedAttributes=members`;
+    await waitForResource(source.tenant.scim, path, maxMs);
+  }
+  return (performance.now() - started) / 1000;
+}
+
+function seededSource(
+  admin: RosterAdmin,
+  seeded: SeededStates,
+  tenantId: string,
+  sockets: number,
+): SeededSource | undefined {
+  const tenant = seeded.result.tenants[tenantId];
+  const token = seeded.tokens[tenantId];
+  if (!tenant || !token) return undefined;
+  return { tenant: admin.openTenant(tenantId, token, sockets), seeded: tenant };
+}
+
 async function bigTenantScenarios(
   base: Omit<ScenarioContext, 'run'>,
   wants: (id: string) => boolean,
   keep: (result: ScenarioResult) => void,
-  notes: string[],
+  source: SeededSource | undefined,
 ): Promise<void> {
   const name = base.system.name;
   const ctx: ScenarioContext = { ...base, run: 0 };
-  const big = await prepareBigTenant(ctx);
-  notes.push(
-    `${name}: seeded ${big.users.ids.length} users by POST in ${big.users.seconds.toFixed(1)} s`,
-  );
+  const big = await prepareBigTenant(ctx, source);
 
   if (wants('mixed-load')) {
     const runs = await repeatRuns(base, (c) => mixedLoad(c, big));

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-const adminUrl =
-  process.env['BENCH_POSTGRES_URL'] ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
+/** The server that scratch databases go to; main.ts may set it. */
+export function benchPostgresUrl(): string {
+  return (
+    process.env['BENCH_POSTGRES_URL'] ??
+    'postgres://postgres@127.0.0.1:5432/postgres'
+  );
+}
 
 export interface ScratchDatabase {
   readonly url: string;
@@ -17,7 +21,7 @@ export async function createScratchDatabase(
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   await admin(`CREATE DATABASE ${name}`);
 
-  const url = new URL(adminUrl);
+  const url = new URL(benchPostgresUrl());
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
@@ -26,7 +30,7 @@ export async function createScratchDatabase(
 }
 
 async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
+  const client = new pg.Client({ connectionString: benchPostgresUrl() });
   await client.connect();
   try {
     await client.query(sql);

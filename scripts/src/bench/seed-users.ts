@@ -2,6 +2,7 @@ import type { ProgressBar } from './progress-bar';
 import type { BenchTenant } from './roster-admin';
 import { runPool } from './run-pool';
 import { userBody } from './scim-bodies';
+import { seedUserName } from './seed-plan';
 
 export interface SeededUsers {
   readonly ids: string[];
@@ -22,9 +23,8 @@ export async function seedUsers(
   lanes: number,
 ): Promise<SeededUsers> {
   const ids: string[] = new Array<string>(count);
-  const userNames = Array.from(
-    { length: count },
-    (_, i) => `seed${i}@${tenant.tenantId}.example`,
+  const userNames = Array.from({ length: count }, (_, i) =>
+    seedUserName(i, tenant.tenantId),
   );
   progress.start(`seeding ${count} users into ${tenant.tenantId}`, count);
 

@@ -14,11 +14,13 @@ export function summaryMarkdown(report: BenchReport): string {
     '',
     sizesLine(report),
     '',
+    `Seeding: ${report.meta.seeding}`,
+    '',
     '| scenario | system | throughput | p50 ms | p95 ms | p99 ms | errors | time s | peak RSS MB | CPU s |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...report.results.map(row),
     '',
-    ...targetLines(report.results),
+    ...targetLines(report),
     '',
     ...ratioLines(report.results),
   ];
@@ -69,9 +71,10 @@ function row(result: ScenarioResult): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function targetLines(results: readonly ScenarioResult[]): string[] {
-  const verdicts = judge(results);
+function targetLines(report: BenchReport): string[] {
+  const verdicts = judge(report.results, report.meta);
   if (verdicts.length === 0) return [];
+  const missed = verdicts.filter((v) => v.verdict === 'MISSED');
   return [
     '| target | system | median | verdict |',
     '| --- | --- | --- | --- |',
@@ -79,6 +82,18 @@ function targetLines(results: readonly ScenarioResult[]): string[] {
       (v) =>
         `| ${v.target.text} | ${v.system} | ${num(v.value)} | ${v.verdict === 'MISSED' ? '**MISSED**' : v.verdict} |`,
     ),
+    '',
+    ...missed.map(
+      (v) =>
+        `MISSED: ${v.target.text}, ${v.system}: ${v.value === undefined ? 'no result (the scenario failed)' : num(v.value)}`,
+    ),
+    ...(missed.length > 0 && report.meta.profiles
+      ? [
+          '',
+          `Where the time goes: ${report.meta.profiles}/summary.md (CPU` +
+            ' profiles of every Roster process, kept with these results).',
+        ]
+      : []),
   ];
 }
 

@@ -1,7 +1,8 @@
 import { startTopology } from '../topology/index';
 import { benchLimits } from './bench-limits';
 import { writeProfilePreload } from './profile-preload';
-import type { RosterServer } from './roster-server';
+import { benchPostgresUrl } from './scratch-database';
+import type { RosterOptions, RosterServer } from './roster-server';
 
 /**
  * Production as separate processes: one SCIM ingress, the access API and
@@ -9,13 +10,18 @@ import type { RosterServer } from './roster-server';
  */
 export async function startTopologyServer(
   cpuProfileDir: string | undefined,
+  seed: RosterOptions['seed'],
 ): Promise<RosterServer> {
   const env: Record<string, string> = { LOG_LEVEL: 'warn', ...benchLimits };
   if (cpuProfileDir) {
     const preload = await writeProfilePreload(cpuProfileDir);
     env['NODE_OPTIONS'] = `--require ${preload}`;
   }
-  const topology = await startTopology({ env });
+  const topology = await startTopology({ env, adminUrl: benchPostgresUrl() });
+  await seed?.(['--postgres', topology.databaseUrl]).catch(async (error) => {
+    await topology.stop();
+    throw error;
+  });
   const pids = topology
     .names()
     .map((name) => topology.process(name).child.pid ?? 0);

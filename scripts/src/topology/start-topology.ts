@@ -153,17 +153,18 @@ async function launchAll(
 ): Promise<void> {
   const count = (n: number | undefined) => Array.from({ length: n ?? 1 });
 
-  // The first projector creates the projection generations; then the rest.
+  // The first projector creates the projection generations; then the rest
+  // start side by side.
   await launch('projector-0', 'projector');
-  await Promise.all(
-    count(options.projectors)
+  await Promise.all([
+    ...count(options.projectors)
       .slice(1)
       .map((_, i) => launch(`projector-${i + 1}`, 'projector')),
-  );
-  await launch('access', 'access');
-  await Promise.all(
-    count(options.ingresses).map((_, i) => launch(`ingress-${i}`, 'ingress')),
-  );
+    launch('access', 'access'),
+    ...count(options.ingresses).map((_, i) =>
+      launch(`ingress-${i}`, 'ingress'),
+    ),
+  ]);
 }
 
 async function killSlot(slot: Slot, signal: NodeJS.Signals): Promise<void> {
