@@ -7,7 +7,12 @@ export {
   type EventCodec,
   type StorableEvent,
 } from './event-codec';
-export { hashOfRecorded, loadStream, type LoadedStream } from './loaded-stream';
+export {
+  freshStream,
+  hashOfRecorded,
+  loadStream,
+  type LoadedStream,
+} from './loaded-stream';
 export { PreconditionFailedError, requireRevision } from './require-revision';
 export { retryOnConflict, type RetryOptions } from './retry-on-conflict';
 export { stampEvents, type StreamEnd } from './stamp-events';

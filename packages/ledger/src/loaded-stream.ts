@@ -41,3 +41,19 @@ export async function loadStream<State>(
 export function hashOfRecorded(event: RecordedEvent): string {
   return hashEvent(event);
 }
+
+/**
+ * The stream of an aggregate whose id was just made: it has no events, so
+ * nothing is read. Its append expects no stream, which catches a clash.
+ */
+export function freshStream<State>(
+  stream: string,
+  decider: Pick<Decider<never, State>, 'initialState'>,
+): LoadedStream<State> {
+  return {
+    stream,
+    state: decider.initialState,
+    revision: null,
+    lastHash: null,
+  };
+}

@@ -4,12 +4,17 @@ import {
   type TestDatabase,
 } from '@roster/read-store/testing';
 import { createPgClient, type SqlClient } from '@roster/sql';
-import type { AppendRequest, RecordedEvent } from '../event-store';
+import type {
+  AppendRequest,
+  AppendResult,
+  RecordedEvent,
+} from '../event-store';
 import { START, type Position } from '../position';
 import { events, newStream, newTenant } from '../testing/contract/fixtures';
-import { appendInTransaction } from './append-in-transaction';
+import { appendRequests } from './append-requests';
 import { PostgresEventStore } from './postgres-event-store';
 import { migrateEventStore } from './schema';
+import { isLostRace } from './to-store-error';
 
 const WRITERS = 24;
 const APPENDS_PER_WRITER = 12;
@@ -33,13 +38,25 @@ afterAll(async () => {
 const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The store's own append, with the commit held back for `holdMs`. */
-async function slowAppend(request: AppendRequest, holdMs: number) {
-  return sql.transaction(async (tx) => {
-    const [result] = await appendInTransaction(tx, [request]);
-    await tx.query('SELECT pg_sleep($1::float / 1000)', [holdMs]);
-    return result;
-  });
+/**
+ * The store's own append statement and retry, with the commit held back
+ * for `holdMs` so that commits land out of position order.
+ */
+async function slowAppend(
+  request: AppendRequest,
+  holdMs: number,
+): Promise<AppendResult> {
+  for (;;) {
+    try {
+      return await sql.transaction(async (tx) => {
+        const [result] = await appendRequests(tx, [request]);
+        await tx.query('SELECT pg_sleep($1::float / 1000)', [holdMs]);
+        return result as AppendResult;
+      });
+    } catch (error) {
+      if (!isLostRace(error)) throw error;
+    }
+  }
 }
 
 describe('concurrent appends on PostgreSQL', () => {
@@ -65,6 +82,29 @@ describe('concurrent appends on PostgreSQL', () => {
     expectEveryStreamInRevisionOrder(delivered);
   });
 
+  it('lets racing multi-stream appends in opposite orders all commit', async () => {
+    const tenant = newTenant();
+    const [left, right] = [newStream(tenant), newStream(tenant)];
+    const appendBoth = (writer: number) => {
+      const pair = [
+        { stream: left, events: events(1), expected: 'any' as const },
+        { stream: right, events: events(1), expected: 'any' as const },
+      ];
+      return store.appendMany(writer % 2 === 0 ? pair : pair.reverse());
+    };
+
+    await Promise.all(
+      Array.from({ length: 16 }, async (_, writer) => {
+        for (let n = 0; n < 5; n++) await appendBoth(writer);
+      }),
+    );
+
+    for (const stream of [left, right]) {
+      const read = await store.readStream(stream);
+      expect(read.map((e) => e.revision)).toEqual([...Array(80).keys()]);
+    }
+  });
+
   it('shows that a reader ordering by global_position alone skips events', async () => {
     const tenant = newTenant();
     const [early, late] = [newStream(tenant), newStream(tenant)];
@@ -73,7 +113,7 @@ describe('concurrent appends on PostgreSQL', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
 
     const slow = sql.transaction(async (tx) => {
-      await appendInTransaction(tx, [
+      await appendRequests(tx, [
         { stream: early, events: events(1), expected: 'any' },
       ]);
       await held;
@@ -94,11 +134,7 @@ describe('concurrent appends on PostgreSQL', () => {
       from,
     );
     const naiveSecond = await naiveRead(naiveCheckpoint);
-    const ours = await store.readAll({
-      from: ourFirst.next,
-      limit: 1000,
-      tenantId: tenant,
-    });
+    const ours = await readTenant(tenant, ourFirst.next, 2);
 
     expect(naiveFirst).toHaveLength(1);
     expect(naiveSecond).toHaveLength(0);
@@ -164,6 +200,19 @@ async function headGlobalPosition(): Promise<string> {
     'SELECT coalesce(max(global_position), 0)::text AS max FROM es_events',
   );
   return rows[0]?.max ?? '0';
+}
+
+/**
+ * The tenant's events after `from`, read again until `count` came: a
+ * transaction elsewhere on the server may hold the snapshot's xmin back.
+ */
+async function readTenant(tenant: string, from: Position, count: number) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const batch = await store.readAll({ from, limit: 1000, tenantId: tenant });
+    if (batch.events.length >= count || Date.now() > deadline) return batch;
+    await sleep(25);
+  }
 }
 
 /** What a reader that trusts global_position would do. */

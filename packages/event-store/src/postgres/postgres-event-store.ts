@@ -1,5 +1,4 @@
-import { sqlStateOf, type SqlClient } from '@roster/sql';
-import { StreamDeletedError } from '../errors';
+import type { SqlClient } from '@roster/sql';
 import type {
   AppendRequest,
   AppendResult,
@@ -13,15 +12,18 @@ import type {
   StoredEvent,
 } from '../event-store';
 import type { Position } from '../position';
-import { tenantOfStream } from '../stream-name';
 import { validateAppend } from '../validate-append';
-import { appendInTransaction } from './append-in-transaction';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row';
+import { appendRequests } from './append-requests';
+import { deleteStream } from './delete-stream';
 import { readAll } from './read-all';
 import { readLog } from './read-log';
-import { lockStreams, readStreamState } from './stream-state';
-import { toStoreError, UNIQUE_VIOLATION } from './to-store-error';
+import { readStream } from './read-stream';
+import { readStreamState } from './stream-state';
+import { isLostRace, toStoreError } from './to-store-error';
 import { waitForAppend } from './wait-for-append';
+
+// Each lost race means another append committed; bounded all the same.
+const MAX_ATTEMPTS = 32;
 
 export interface PostgresEventStoreOptions {
   /** Close the SqlClient with the store. Default false (it may be shared). */
@@ -52,38 +54,25 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult[]> {
     validateAppend(requests);
 
-    try {
-      return await this.#appendOnce(requests);
-    } catch (error) {
-      if (sqlStateOf(error) !== UNIQUE_VIOLATION) throw toStoreError(error);
-    }
-
-    // A concurrent writer committed the same event ids first: now that
-    // they are visible, the checks tell a replay from a conflict.
-    try {
-      return await this.#appendOnce(requests);
-    } catch (error) {
-      throw toStoreError(error, await this.#conflictOf(requests));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await appendRequests(this.sql, requests);
+      } catch (error) {
+        if (!isLostRace(error)) throw toStoreError(error);
+        if (attempt >= MAX_ATTEMPTS) {
+          throw toStoreError(error, await this.#conflictOf(requests));
+        }
+      }
+      // A concurrent writer committed first: the next attempt sees its
+      // events and tells a replay from a conflict, or appends after them.
     }
   }
 
-  async readStream(
+  readStream(
     stream: string,
     options: ReadStreamOptions = {},
   ): Promise<RecordedEvent[]> {
-    const { rows } = await this.#run(() =>
-      this.sql.query<EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM es_events
-         WHERE stream = $1 AND revision >= $2
-         ORDER BY revision LIMIT $3`,
-        [stream, options.fromRevision ?? 0, options.limit ?? null],
-      ),
-    );
-
-    const state = await this.#run(() => readStreamState(this.sql, stream));
-    if (state.deleted) throw new StreamDeletedError(stream);
-
-    return rows.map(toRecordedEvent);
+    return this.#run(() => readStream(this.sql, stream, options));
   }
 
   readAll(options: ReadAllOptions): Promise<ReadAllBatch> {
@@ -110,30 +99,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   deleteStream(stream: string): Promise<void> {
-    const tenantId = tenantOfStream(stream);
-
-    return this.#run(() =>
-      this.sql.transaction(async (tx) => {
-        await lockStreams(tx, [stream]);
-        const state = await readStreamState(tx, stream);
-        if (state.deleted) throw new StreamDeletedError(stream);
-
-        await tx.query(
-          `INSERT INTO es_streams (stream, tenant_id, revision, deleted_at)
-           VALUES ($1, $2, NULL, now())
-           ON CONFLICT (stream) DO UPDATE SET deleted_at = now()`,
-          [stream, tenantId],
-        );
-      }),
-    );
+    return this.#run(() => deleteStream(this.sql, stream));
   }
 
   async close(): Promise<void> {
     if (this.options.ownsClient) await this.sql.close();
-  }
-
-  #appendOnce(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
-    return this.sql.transaction((tx) => appendInTransaction(tx, requests));
   }
 
   async #conflictOf(requests: readonly AppendRequest[]) {

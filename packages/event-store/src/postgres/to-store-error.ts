@@ -26,3 +26,14 @@ export function toStoreError(
 
   return error;
 }
+
+const RACE_STATES = new Set([UNIQUE_VIOLATION, '40P01', '40001']);
+
+/**
+ * A concurrent writer won: a unique index refused a revision or event id
+ * it committed, or the two appends deadlocked. Worth another attempt.
+ */
+export function isLostRace(error: unknown): boolean {
+  const state = sqlStateOf(error);
+  return state !== undefined && RACE_STATES.has(state);
+}

@@ -7,7 +7,7 @@ import type {
 } from '@roster/domain';
 import { commit, decide } from '../commit';
 import type { CommitResult, Decision } from '../commit';
-import { loadStream } from '../loaded-stream';
+import { freshStream, loadStream } from '../loaded-stream';
 import type { LoadedStream } from '../loaded-stream';
 import { requireRevision } from '../require-revision';
 import { retryOnConflict } from '../retry-on-conflict';
@@ -38,10 +38,11 @@ export function createGroup(
 ): Promise<GroupCommandResult> {
   return retryOnConflict(async () => {
     const groupId = ctx.newId();
-    const [group, name] = await Promise.all([
-      loadGroup(ctx, groupId),
-      loadName(ctx, displayName),
-    ]);
+    const group = freshStream(
+      streams.group(ctx.tenantId, groupId),
+      groupDecider,
+    );
+    const name = await loadName(ctx, displayName);
     const live = await holderIsLive(ctx, name);
 
     const claim = claimName(name, 'groupName', displayName, groupId, live);

@@ -40,6 +40,26 @@ describe('user commands on PGlite', () => {
     resource: { userName, ...extra },
   });
 
+  it('makes a new id when the one it made names an existing user', async () => {
+    const ctx = context();
+    const first = await createUser(ctx, write('first@example.com'), 'scim');
+    const ids = [first.userId, randomUUID()];
+    const clashing = { ...ctx, newId: () => ids.shift() ?? randomUUID() };
+
+    const second = await createUser(
+      clashing,
+      write('second@example.com'),
+      'scim',
+    );
+
+    const kept = await store.readStream(
+      streams.user(ctx.tenantId, first.userId),
+    );
+    expect(second.userId).not.toBe(first.userId);
+    expect(kept.map((e) => e.type)).toEqual(['UserProvisioned']);
+    expect(ids).toEqual([]);
+  });
+
   it('claims the userName and provisions the user in one atomic append', async () => {
     const ctx = context();
     const created = await createUser(ctx, write('Ann@Example.com'), 'scim');

@@ -2,7 +2,7 @@ import { reservationDecider, userDecider } from '@roster/domain';
 import type { ScimResource, UserState } from '@roster/domain';
 import { commit, decide } from '../commit';
 import type { CommitResult, Decision } from '../commit';
-import { loadStream } from '../loaded-stream';
+import { freshStream, loadStream } from '../loaded-stream';
 import { requireRevision } from '../require-revision';
 import { retryOnConflict } from '../retry-on-conflict';
 import { streams } from '../streams';
@@ -54,7 +54,7 @@ export function createUser(
     const userId = ctx.newId();
     const live = held?.state.status === 'present';
     const claim = claimName(name, 'userName', write.userName, userId, live);
-    const user = await loadUser(ctx, userId);
+    const user = freshStream(streams.user(ctx.tenantId, userId), userDecider);
     const provision = decide(user, userDecider, {
       type: 'ProvisionUser',
       userId,

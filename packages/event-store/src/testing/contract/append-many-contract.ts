@@ -1,5 +1,12 @@
 import { WrongExpectedVersionError } from '../../errors';
-import { events, newStream, newTenant, type ContractContext } from './fixtures';
+import { START } from '../../position';
+import {
+  events,
+  newStream,
+  newTenant,
+  readUntil,
+  type ContractContext,
+} from './fixtures';
 
 export function appendManyContract({ store }: ContractContext): void {
   describe('appendMany', () => {
@@ -20,6 +27,31 @@ export function appendManyContract({ store }: ContractContext): void {
 
       expect(results.map((r) => r.revision)).toEqual([2, 0]);
       expect(await store().readStream(claim)).toHaveLength(1);
+    });
+
+    it('puts the events into the log in request order', async () => {
+      const tenant = newTenant();
+      const [first, second, third] = [
+        newStream(tenant, 'zulu'),
+        newStream(tenant, 'alpha'),
+        newStream(tenant, 'mike'),
+      ] as const;
+      const written = [events(2), events(1), events(2)] as const;
+
+      await store().appendMany([
+        { stream: first, events: written[0], expected: 'no-stream' },
+        { stream: second, events: written[1], expected: 'no-stream' },
+        { stream: third, events: written[2], expected: 'no-stream' },
+      ]);
+      const read = await readUntil(
+        store(),
+        { from: START, tenantId: tenant },
+        5,
+      );
+
+      expect(read.events.map((e) => e.id)).toEqual(
+        written.flat().map((e) => e.id),
+      );
     });
 
     it('writes nothing when one stream fails its check, if atomic', async () => {
