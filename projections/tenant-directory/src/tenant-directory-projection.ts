@@ -1,13 +1,14 @@
-import type { Kysely } from 'kysely';
-import { defineProjection, eventTime } from '@roster/projection-runtime';
-import type {
-  ParsedEvent,
-  RegisteredProjection,
-} from '@roster/projection-runtime';
+import { defineProjection } from '@roster/projection-runtime';
+import type { RegisteredProjection } from '@roster/projection-runtime';
+import { foldDirectory } from './directory-changes';
 import { tenantDirectoryMigrations } from './tenant-directory-migrations';
 import type { TenantDirectoryDatabase } from './tenant-directory-tables';
+import { writeDirectory } from './write-directory';
 
-/** Tenants and the hashes of their SCIM and service tokens. */
+/**
+ * Tenants and the hashes of their SCIM and service tokens. A batch is
+ * folded into its net rows and written with set-based statements.
+ */
 export const tenantDirectoryProjection: RegisteredProjection =
   defineProjection<TenantDirectoryDatabase>({
     name: 'tenant_directory',
@@ -16,53 +17,6 @@ export const tenantDirectoryProjection: RegisteredProjection =
     servesReads: true,
     migrations: tenantDirectoryMigrations,
     async apply(db, events) {
-      for (const event of events) await applyEvent(db, event);
+      await writeDirectory(db, foldDirectory(events));
     },
   });
-
-async function applyEvent(
-  db: Kysely<TenantDirectoryDatabase>,
-  event: ParsedEvent,
-): Promise<void> {
-  const at = eventTime(event);
-
-  switch (event.type) {
-    case 'TenantCreated':
-      await db
-        .insertInto('tenants')
-        .values({
-          tenant_id: event.data.tenantId,
-          name: event.data.name,
-          created_at: at,
-        })
-        .onConflict((conflict) => conflict.column('tenant_id').doNothing())
-        .execute();
-      return;
-    case 'ScimTokenIssued':
-    case 'ServiceTokenIssued':
-      await db
-        .insertInto('tokens')
-        .values({
-          token_hash: event.data.tokenHash,
-          tenant_id: event.tenantId,
-          token_id: event.data.tokenId,
-          kind: event.type === 'ScimTokenIssued' ? 'scim' : 'service',
-          label: event.data.label ?? null,
-          issued_at: at,
-          revoked_at: null,
-        })
-        .execute();
-      return;
-    case 'ScimTokenRevoked':
-    case 'ServiceTokenRevoked':
-      await db
-        .updateTable('tokens')
-        .set({ revoked_at: at })
-        .where('tenant_id', '=', event.tenantId)
-        .where('token_id', '=', event.data.tokenId)
-        .execute();
-      return;
-    default:
-      return;
-  }
-}
