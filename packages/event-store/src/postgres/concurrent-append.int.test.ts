@@ -207,7 +207,7 @@ async function headGlobalPosition(): Promise<string> {
  * transaction elsewhere on the server may hold the snapshot's xmin back.
  */
 async function readTenant(tenant: string, from: Position, count: number) {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 20_000;
   for (;;) {
     const batch = await store.readAll({ from, limit: 1000, tenantId: tenant });
     if (batch.events.length >= count || Date.now() > deadline) return batch;
