@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import {
-  createAccessRouter,
+  createAccessRoutes,
   createAdminRouter,
   createAuditRouter,
   createErasureRouter,
@@ -10,7 +10,7 @@ import type { UserKeyring } from '@roster/audit';
 import type { EventStore, Position } from '@roster/event-store';
 import type { ReadStore } from '@roster/read-store';
 import { hashToken } from '@roster/service-kit';
-import type { Metrics } from '@roster/service-kit';
+import type { FastRoute, Metrics } from '@roster/service-kit';
 import { writeGate } from './write-gate';
 
 export interface AccessWiring {
@@ -25,8 +25,19 @@ export interface AccessWiring {
   readonly writesOpen?: () => boolean;
 }
 
+/** The access API's routers, and its hot routes for `serve`'s `ahead`. */
+export interface AccessSurface {
+  readonly router: Router;
+  readonly fastRoutes: readonly FastRoute[];
+}
+
 /** /admin/v1 and /v1, both behind the operator token or service tokens. */
 export function accessRoutes(wiring: AccessWiring): Router {
+  return accessSurface(wiring).router;
+}
+
+/** `accessRoutes`, and the check route to serve ahead of express. */
+export function accessSurface(wiring: AccessWiring): AccessSurface {
   const router = Router();
   const operatorTokenHash = hashToken(wiring.adminToken);
 
@@ -52,15 +63,13 @@ export function accessRoutes(wiring: AccessWiring): Router {
     }),
   );
   router.use('/admin/v1', admin);
-  router.use(
-    '/v1',
-    createAccessRouter({
-      readClient: wiring.readStore.client,
-      tokens: wiring.tokens,
-      operatorTokenHash,
-      metrics: wiring.metrics,
-    }),
-  );
+  const access = createAccessRoutes({
+    readClient: wiring.readStore.client,
+    tokens: wiring.tokens,
+    operatorTokenHash,
+    metrics: wiring.metrics,
+  });
+  router.use('/v1', access.router);
   router.use(
     '/v1',
     createAuditRouter({
@@ -70,5 +79,5 @@ export function accessRoutes(wiring: AccessWiring): Router {
       operatorTokenHash,
     }),
   );
-  return router;
+  return { router, fastRoutes: [access.checkRoute] };
 }

@@ -1,6 +1,16 @@
-export { accessRoutes, type AccessWiring } from './access-routes';
+export {
+  accessRoutes,
+  accessSurface,
+  type AccessSurface,
+  type AccessWiring,
+} from './access-routes';
 export { bootstrapTenant, type BootstrapOptions } from './bootstrap-tenant';
 export { countedEventStore } from './counted-event-store';
+export {
+  fastFront,
+  type AheadOfApp,
+  type FastFrontOptions,
+} from './fast-front';
 export { healthRoutes, type HealthOptions } from './health-routes';
 export { openStores, type StoreConfig, type Stores } from './open-stores';
 export {

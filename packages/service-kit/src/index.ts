@@ -1,4 +1,5 @@
 export { shutDown, type ShutdownStep } from './graceful-shutdown';
+export type { FastRoute } from './fast-route';
 export { HttpProblem } from './http-problem';
 export { createLogger, type Logger } from './logger';
 export { createMemoryRateLimiter } from './memory-rate-limiter';
@@ -9,6 +10,7 @@ export {
   type RedisRateLimitOptions,
 } from './redis-rate-limiter';
 export {
+  beginRequest,
   currentRequest,
   requestContext,
   requestInfo,
@@ -18,11 +20,13 @@ export { requestDeadline } from './request-deadline';
 export {
   bearerToken,
   generateToken,
+  hashesMatch,
   hashToken,
   tokenMatchesHash,
   type TokenPrefix,
 } from './secret-token';
-export { securityHeaders } from './security-headers';
+export { securityHeaders, setSecurityHeaders } from './security-headers';
+export { sendJson, sendProblem } from './send-json';
 export { traceContext, type TraceContext } from './trace-context';
 export { createMetrics, type Metrics } from './metrics';
 export { requestMetrics } from './request-metrics';

@@ -14,7 +14,15 @@ export function hashToken(token: string): string {
 
 /** Compares a presented token with a stored hash in constant time. */
 export function tokenMatchesHash(token: string, storedHash: string): boolean {
-  const presented = Buffer.from(hashToken(token), 'hex');
+  return hashesMatch(hashToken(token), storedHash);
+}
+
+/** Compares two hex SHA-256 hashes in constant time. */
+export function hashesMatch(
+  presentedHash: string,
+  storedHash: string,
+): boolean {
+  const presented = Buffer.from(presentedHash, 'hex');
   const stored = Buffer.from(storedHash, 'hex');
   return (
     stored.length === presented.length && timingSafeEqual(presented, stored)

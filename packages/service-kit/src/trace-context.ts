@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './random-hex';
 
 /** A W3C Trace Context parent: version 00, ids in lower-case hex. */
 export interface TraceContext {
@@ -18,9 +18,8 @@ const zeros = /^0+$/;
 export function traceContext(header: string | undefined): TraceContext {
   const match = pattern.exec(header?.trim().toLowerCase() ?? '');
   const caller = match?.[1];
-  const traceId =
-    caller && !zeros.test(caller) ? caller : randomBytes(16).toString('hex');
-  const spanId = randomBytes(8).toString('hex');
+  const traceId = caller && !zeros.test(caller) ? caller : randomHex(16);
+  const spanId = randomHex(8);
 
   return { traceId, spanId, traceparent: `00-${traceId}-${spanId}-01` };
 }

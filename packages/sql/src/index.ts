@@ -1,4 +1,9 @@
-export type { SqlClient, SqlExecutor, SqlResult } from './sql-client';
+export type {
+  QueryOptions,
+  SqlClient,
+  SqlExecutor,
+  SqlResult,
+} from './sql-client';
 export {
   DataDirLockedError,
   SqlUnavailableError,

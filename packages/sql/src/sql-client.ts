@@ -5,10 +5,24 @@ export interface SqlResult<R> {
   readonly affectedRows: number;
 }
 
+/** How one statement runs. */
+export interface QueryOptions {
+  /**
+   * Prepares the statement once per connection under this name (`pg`), so
+   * a hot query is not parsed and planned again. One name, one text.
+   * PGlite ignores it.
+   */
+  readonly name?: string;
+}
+
 /** Runs statements: the client itself, or one open transaction. */
 export interface SqlExecutor {
   /** One statement; `$1`, `$2`... are bound to `params`, never spliced in. */
-  query<R>(text: string, params?: readonly unknown[]): Promise<SqlResult<R>>;
+  query<R>(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<SqlResult<R>>;
   /**
    * Runs `run` in a transaction: committed when it resolves, rolled back
    * when it throws. Inside a transaction this opens a savepoint.

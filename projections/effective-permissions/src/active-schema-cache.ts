@@ -1,31 +1,57 @@
 import type { SqlExecutor } from '@roster/sql';
 import { assertSchemaName } from '@roster/read-store';
 
+/** The active schema of a projection, kept until a reader finds it stale. */
+export interface ActiveSchemaCache {
+  /** The schema last seen active; read from the registry the first time. */
+  current(): Promise<string>;
+  /** Reads the registry again, e.g. after a query met a retired schema. */
+  refresh(): Promise<string>;
+}
+
 /**
- * The active schema of a projection, re-read at most every `ttlMs`.
- * Throws when the projection has never been built.
+ * Remembers a projection's active schema. Readers confirm it in the same
+ * statement that reads the data (see `onActiveSchema`), so the cache never
+ * makes them read a retired generation. @throws when it was never built
  */
 export function activeSchemaCache(
   client: SqlExecutor,
   projection: string,
-  ttlMs = 1000,
-): () => Promise<string> {
-  let cached: { schema: string; until: number } | undefined;
+): ActiveSchemaCache {
+  let cached: Promise<string> | undefined;
+  let reading: Promise<string> | undefined;
 
-  // TODO(limit): after a rebuild switches generations, readers keep the
-  // old schema for up to ttlMs (1 s by default).
-  return async () => {
-    if (cached && cached.until > Date.now()) return cached.schema;
-
-    const { rows } = await client.query<{ schema_name: string }>(
-      `SELECT schema_name FROM roster.projection_generations
-       WHERE projection = $1 AND state = 'active'`,
-      [projection],
+  // Readers that meet a switch at once share one registry read.
+  const refresh = (): Promise<string> => {
+    if (reading) return reading;
+    const read = readActive(client, projection);
+    cached = reading = read;
+    read.then(
+      () => {
+        if (reading === read) reading = undefined;
+      },
+      () => {
+        // A failed read is not kept: the next call asks again.
+        if (reading === read) reading = undefined;
+        if (cached === read) cached = undefined;
+      },
     );
-    const schema = rows[0]?.schema_name;
-    if (!schema) throw new Error(`${projection} is not built yet`);
-
-    cached = { schema: assertSchemaName(schema), until: Date.now() + ttlMs };
-    return cached.schema;
+    return read;
   };
+
+  return { current: () => cached ?? refresh(), refresh };
+}
+
+async function readActive(
+  client: SqlExecutor,
+  projection: string,
+): Promise<string> {
+  const { rows } = await client.query<{ schema_name: string }>(
+    `SELECT schema_name FROM roster.projection_generations
+     WHERE projection = $1 AND state = 'active'`,
+    [projection],
+  );
+  const schema = rows[0]?.schema_name;
+  if (!schema) throw new Error(`${projection} is not built yet`);
+  return assertSchemaName(schema);
 }

@@ -1,12 +1,10 @@
 import type { SqlExecutor } from '@roster/sql';
 import { INTERVALS_PROJECTION } from '@roster/projection-access-intervals';
 import { activeSchemaCache } from './active-schema-cache';
-import {
-  toCheckResult,
-  type CheckResult,
-  type CheckRow,
-  type UserRef,
-} from './check-result';
+import type { CheckResult, UserRef } from './check-result';
+import { runChecks, type TenantCheck } from './check-query';
+import { coalesce } from './coalesce';
+import { onActiveSchema } from './on-active-schema';
 import type { PermissionSource } from './effective-permissions-tables';
 
 export interface UserPermissions {
@@ -24,9 +22,9 @@ export interface PermissionCheck {
 }
 
 export interface EffectivePermissionsReader {
-  /** One primary-key lookup (plus the user row, in the same query). */
+  /** Lookups of the user and the permission, merged with other checks. */
   check(tenantId: string, check: PermissionCheck): Promise<CheckResult>;
-  /** Many checks in one query; results in the order of `checks`. */
+  /** Many checks in one statement; results in the order of `checks`. */
   checkMany(
     tenantId: string,
     checks: readonly PermissionCheck[],
@@ -38,96 +36,64 @@ export interface EffectivePermissionsReader {
   ): Promise<UserPermissions | null>;
 }
 
-/** Reads the active generation over raw SQL: the check is the hot path. */
+/** Statements of merged checks running at once (the pool has 10). */
+const CHECK_STATEMENTS = 4;
+
+/** Most checks merged into one statement. */
+const MERGED_CHECKS = 2000;
+
+/**
+ * Reads the active generation over raw SQL: the check is the hot path.
+ * Checks that arrive together, of any tenant, share one prepared
+ * statement, which also confirms that its schema is still the active one.
+ */
 export function createEffectivePermissionsReader(
   client: SqlExecutor,
 ): EffectivePermissionsReader {
-  const schema = activeSchemaCache(client, INTERVALS_PROJECTION);
-  const q = async (build: (s: string) => string) =>
-    build(`"${await schema()}"`);
+  const schemas = activeSchemaCache(client, INTERVALS_PROJECTION);
+  const merged = coalesce(
+    (checks: readonly TenantCheck[]) =>
+      onActiveSchema(schemas, (schema) => runChecks(client, schema, checks)),
+    { maxInFlight: CHECK_STATEMENTS, maxItems: MERGED_CHECKS },
+  );
+  const inTenant = (tenantId: string, checks: readonly PermissionCheck[]) =>
+    merged(checks.map((check) => ({ tenantId, ...check })));
 
   return {
-    check: async (tenantId, { user, permission }) => {
-      const byId = 'userId' in user;
-      const text = await q(
-        (s) => `SELECT u.user_id, u.active, u.deleted, e.sources
-          FROM ${s}.users u LEFT JOIN ${s}.effective_permissions e
-            ON e.tenant_id = u.tenant_id AND e.user_id = u.user_id
-            AND e.permission = $3
-          WHERE u.tenant_id = $1 AND ${
-            byId ? 'u.user_id = $2' : 'u.user_name_key = $2 AND NOT u.deleted'
-          } LIMIT 1`,
-      );
-      const key = byId ? user.userId : user.userName.toLowerCase();
-      const { rows } = await client.query<CheckRow>(text, [
-        tenantId,
-        key,
-        permission,
-      ]);
-      return toCheckResult(rows[0]);
+    check: async (tenantId, check) => {
+      const [result] = await inTenant(tenantId, [check]);
+      if (!result) throw new Error('a merged check lost its answer');
+      return result;
     },
-    checkMany: async (tenantId, checks) => {
-      if (checks.length === 0) return [];
-      const { rows } = await client.query<CheckRow & { ord: string }>(
-        await q(checkManySql),
-        [tenantId, ...checkColumns(checks)],
-      );
-      const byOrd = new Map(rows.map((row) => [Number(row.ord), row]));
-      return checks.map((_, index) => toCheckResult(byOrd.get(index + 1)));
-    },
-    userPermissions: async (tenantId, userId) => {
-      const { rows } = await client.query<UserRow>(
-        await q(userPermissionsSql),
-        [tenantId, userId],
-      );
-      return toUserPermissions(userId, rows);
-    },
+    checkMany: (tenantId, checks) =>
+      checks.length === 0 ? Promise.resolve([]) : inTenant(tenantId, checks),
+    userPermissions: (tenantId, userId) =>
+      onActiveSchema(schemas, async (schema) => {
+        const { rows } = await client.query<UserRow>(
+          userPermissionsSql(`"${schema}"`),
+          [schema, tenantId, userId],
+        );
+        return rows.length === 0 ? undefined : toUserPermissions(userId, rows);
+      }),
   };
 }
 
-function checkManySql(s: string): string {
-  return `SELECT c.ord, u.user_id, u.active, u.deleted, e.sources
-    FROM unnest($2::text[], $3::text[], $4::text[])
-      WITH ORDINALITY AS c(user_id, user_name_key, permission, ord)
-    LEFT JOIN LATERAL (
-      SELECT * FROM ${s}.users x
-      WHERE x.tenant_id = $1 AND c.user_id IS NOT NULL
-        AND x.user_id = c.user_id
-      UNION ALL
-      SELECT * FROM ${s}.users x
-      WHERE x.tenant_id = $1 AND c.user_id IS NULL
-        AND x.user_name_key = c.user_name_key AND NOT x.deleted
-      LIMIT 1
-    ) u ON true
-    LEFT JOIN ${s}.effective_permissions e
-      ON e.tenant_id = $1 AND e.user_id = u.user_id
-      AND e.permission = c.permission`;
-}
-
-function checkColumns(
-  checks: readonly PermissionCheck[],
-): [(string | null)[], (string | null)[], string[]] {
-  return [
-    checks.map(({ user }) => ('userId' in user ? user.userId : null)),
-    checks.map(({ user }) =>
-      'userName' in user ? user.userName.toLowerCase() : null,
-    ),
-    checks.map((check) => check.permission),
-  ];
-}
-
 interface UserRow {
-  active: boolean;
-  deleted: boolean;
+  user_id: string | null;
+  active: boolean | null;
+  deleted: boolean | null;
   permission: string | null;
   sources: PermissionSource[] | null;
 }
 
+/** One row with nulls for an unknown user; none once `$1` is retired. */
 function userPermissionsSql(s: string): string {
-  return `SELECT u.active, u.deleted, e.permission, e.sources
-    FROM ${s}.users u LEFT JOIN ${s}.effective_permissions e
+  return `SELECT u.user_id, u.active, u.deleted, e.permission, e.sources
+    FROM roster.projection_generations g
+    LEFT JOIN ${s}.users u ON u.tenant_id = $2 AND u.user_id = $3
+    LEFT JOIN ${s}.effective_permissions e
       ON e.tenant_id = u.tenant_id AND e.user_id = u.user_id
-    WHERE u.tenant_id = $1 AND u.user_id = $2
+    WHERE g.schema_name = $1 AND g.state = 'active'
     ORDER BY e.permission`;
 }
 
@@ -136,9 +102,9 @@ function toUserPermissions(
   rows: readonly UserRow[],
 ): UserPermissions | null {
   const first = rows[0];
-  if (!first) return null;
+  if (!first?.user_id) return null;
 
-  const active = first.active && !first.deleted;
+  const active = first.active === true && first.deleted !== true;
   const permissions = rows.flatMap((row) =>
     active && row.permission !== null && row.sources
       ? [{ permission: row.permission, sources: row.sources }]

@@ -20,7 +20,10 @@ export {
   PERMISSIONS_CHANNEL,
   type PermissionNotice,
 } from './permission-notices';
-export { activeSchemaCache } from './active-schema-cache';
+export {
+  activeSchemaCache,
+  type ActiveSchemaCache,
+} from './active-schema-cache';
 export {
   createSnapshotReader,
   type SnapshotReader,

@@ -30,7 +30,9 @@ interface Row {
 }
 
 export function createSnapshotReader(client: SqlExecutor): SnapshotReader {
-  const schema = activeSchemaCache(client, INTERVALS_PROJECTION, 0);
+  const schemas = activeSchemaCache(client, INTERVALS_PROJECTION);
+  // Each read asks the registry: a rebuild's switch is seen at once.
+  const schema = () => schemas.refresh();
 
   return {
     version: async (tenantId) => {

@@ -4,7 +4,11 @@ export type {
   Consistency,
   TokenLookup,
 } from './access-deps';
-export { createAccessRouter } from './access-router';
+export {
+  createAccessRouter,
+  createAccessRoutes,
+  type AccessRouter,
+} from './access-router';
 export { createAdminRouter } from './admin-router';
 export { toProblem } from './http/problem-handler';
 export {

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { requireAdminToken, requireProduction } from '@roster/config';
 import type { Config, ProductionConfig } from '@roster/config';
 import {
-  accessRoutes,
+  accessSurface,
   bootstrapTenant,
   countedEventStore,
   createServiceApp,
+  fastFront,
   finishApp,
   openRedis,
   openRemoteProjections,
@@ -62,25 +63,26 @@ async function start(env: Config, log: Logger): Promise<RunningService> {
       ],
     },
   });
-  app.use(
-    accessRoutes({
-      store: countedEventStore(stores.eventStore, metrics),
-      readStore: stores.readStore,
-      keyring: stores.keyring,
-      tokens: directory,
-      afterWrite: projections.afterWrite,
-      newId: randomUUID,
-      adminToken,
-      metrics,
-      writesOpen: () => redisIsReady(redis),
-    }),
-  );
+  const access = accessSurface({
+    store: countedEventStore(stores.eventStore, metrics),
+    readStore: stores.readStore,
+    keyring: stores.keyring,
+    tokens: directory,
+    afterWrite: projections.afterWrite,
+    newId: randomUUID,
+    adminToken,
+    metrics,
+    writesOpen: () => redisIsReady(redis),
+  });
+  app.use(access.router);
   finishApp(app);
 
+  const requestTimeoutMs = config.ROSTER_REQUEST_TIMEOUT_MS;
   const server = await serve(app, {
     port: config.PORT,
     host: config.HOST,
-    requestTimeoutMs: config.ROSTER_REQUEST_TIMEOUT_MS,
+    requestTimeoutMs,
+    ahead: fastFront(access.fastRoutes, { log, metrics, requestTimeoutMs }),
   });
   log.info({ host: config.HOST, port: config.PORT }, 'access api listening');
 

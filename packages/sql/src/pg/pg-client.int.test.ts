@@ -34,6 +34,28 @@ describe('createPgClient', () => {
     );
   });
 
+  it('prepares a named statement once per connection and binds fresh values', async () => {
+    const sql = createPgClient(database.url, { max: 2 });
+    const text = 'SELECT $1::int * 2 AS doubled';
+
+    const answers = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((n) =>
+        sql.query<{ doubled: number }>(text, [n], { name: 'doubled' }),
+      ),
+    );
+    const prepared = await sql.query<{ count: string }>(
+      "SELECT count(*) FROM pg_prepared_statements WHERE name = 'doubled'",
+      [],
+      { name: 'count_doubled' },
+    );
+    await sql.close();
+
+    expect(answers.map((a) => a.rows[0]?.doubled)).toEqual([
+      2, 4, 6, 8, 10, 12,
+    ]);
+    expect(prepared.rows[0]?.count).toBe('1');
+  });
+
   it('reports a server that cannot be reached as unavailable', async () => {
     const sql = createPgClient('postgres://postgres@127.0.0.1:1/none');
 

@@ -31,9 +31,9 @@ export function createPgClient(
 
   return {
     kind: 'postgres',
-    query: async (text, params) => {
+    query: async (text, params, options) => {
       guard();
-      return runQuery(pool, text, params);
+      return runQuery(pool, text, params, options?.name);
     },
     transaction: async (run) => {
       guard();
@@ -87,7 +87,8 @@ async function runTransaction<T>(
 
 function executorOf(client: pg.PoolClient): SqlExecutor {
   const tx: SqlExecutor = {
-    query: (text, params) => runQuery(client, text, params),
+    query: (text, params, options) =>
+      runQuery(client, text, params, options?.name),
     transaction: (run) => withSavepoint(tx, run),
   };
   return tx;
@@ -97,9 +98,13 @@ async function runQuery<R>(
   queryable: pg.Pool | pg.PoolClient,
   text: string,
   params: readonly unknown[] = [],
+  name?: string,
 ): Promise<SqlResult<R>> {
   try {
-    const result = await queryable.query(text, [...params]);
+    const values = [...params];
+    const result = await queryable.query(
+      name === undefined ? { text, values } : { name, text, values },
+    );
     return {
       rows: result.rows as R[],
       affectedRows: COUNTED_COMMANDS.has(result.command)

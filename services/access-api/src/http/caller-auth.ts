@@ -1,18 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
-import {
-  bearerToken,
-  hashToken,
-  HttpProblem,
-  tokenMatchesHash,
-} from '@roster/service-kit';
+import { HttpProblem } from '@roster/service-kit';
 import type { TokenLookup } from '../access-deps';
-import { isOperator, unauthorized } from './operator-auth';
-import { tokenCache } from './token-cache';
+import { callerIdentity, type Caller } from './caller-identity';
+import { unauthorized } from './operator-auth';
 
-/** Who calls /v1: the operator (every tenant) or one tenant's service. */
-export type Caller =
-  | { readonly kind: 'operator' }
-  | { readonly kind: 'service'; readonly tenantId: string };
+export type { Caller } from './caller-identity';
 
 const callerKey = Symbol('roster.accessCaller');
 type WithCaller = Request & { [callerKey]?: Caller };
@@ -23,31 +15,17 @@ export function callerAuth(
   tokens: TokenLookup,
   cacheMs: number,
 ) {
-  const cached = tokenCache(tokens, cacheMs);
+  const identify = callerIdentity(operatorTokenHash, tokens, cacheMs);
 
   return async (
     req: Request,
     _res: Response,
     next: NextFunction,
   ): Promise<void> => {
-    if (isOperator(req, operatorTokenHash)) {
-      (req as WithCaller)[callerKey] = { kind: 'operator' };
-      return next();
-    }
+    const caller = await identify(req.header('authorization'));
+    if (!caller) throw unauthorized();
 
-    const token = bearerToken(req.header('authorization'));
-    const found = token ? await cached(hashToken(token)) : null;
-    if (
-      !token ||
-      found?.kind !== 'service' ||
-      !tokenMatchesHash(token, found.tokenHash)
-    ) {
-      throw unauthorized();
-    }
-    (req as WithCaller)[callerKey] = {
-      kind: 'service',
-      tenantId: found.tenantId,
-    };
+    (req as WithCaller)[callerKey] = caller;
     next();
   };
 }
@@ -56,7 +34,11 @@ export function callerAuth(
 export function requireTenantAccess(req: Request, tenantId: string): void {
   const caller = (req as WithCaller)[callerKey];
   if (!caller) throw new Error('callerAuth middleware is not installed');
+  requireTenantOf(caller, tenantId);
+}
 
+/** 403 unless `caller` may read `tenantId`. */
+export function requireTenantOf(caller: Caller, tenantId: string): void {
   if (caller.kind === 'service' && caller.tenantId !== tenantId) {
     throw new HttpProblem(
       403,

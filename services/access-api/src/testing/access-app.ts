@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import type { FastRoute, Metrics } from '@roster/service-kit';
 import {
   openPermissionsHarness,
   type PermissionsHarness,
@@ -14,7 +15,7 @@ import {
   hashToken,
   requestContext,
 } from '@roster/service-kit';
-import { createAccessRouter } from '../access-router';
+import { createAccessRoutes } from '../access-router';
 import { createAdminRouter } from '../admin-router';
 
 /** Both routers over a real ledger and read store, as a test app. */
@@ -22,6 +23,9 @@ export interface AccessApp {
   readonly app: Express;
   readonly harness: PermissionsHarness;
   readonly operatorToken: string;
+  /** The check route the router mounts, to serve ahead of express. */
+  readonly checkRoute: FastRoute;
+  readonly metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -36,6 +40,15 @@ export async function openAccessApp(
   const operatorToken = generateToken('rst_op');
   const operatorTokenHash = hashToken(operatorToken);
 
+  const metrics = createMetrics();
+  const access = createAccessRoutes({
+    readClient: harness.client,
+    tokens: createTenantDirectoryReader(harness.readStore.db),
+    operatorTokenHash,
+    metrics,
+    tokenCacheMs,
+  });
+
   const app = express();
   app.use(requestContext(createLogger('silent')));
   app.use(
@@ -47,15 +60,13 @@ export async function openAccessApp(
       newId: () => harness.ctx('x').newId(),
     }),
   );
-  app.use(
-    '/v1',
-    createAccessRouter({
-      readClient: harness.client,
-      tokens: createTenantDirectoryReader(harness.readStore.db),
-      operatorTokenHash,
-      metrics: createMetrics(),
-      tokenCacheMs,
-    }),
-  );
-  return { app, harness, operatorToken, close: () => harness.close() };
+  app.use('/v1', access.router);
+  return {
+    app,
+    harness,
+    operatorToken,
+    checkRoute: access.checkRoute,
+    metrics,
+    close: () => harness.close(),
+  };
 }

@@ -1,0 +1,122 @@
+import type { SqlExecutor } from '@roster/sql';
+import { createEffectivePermissionsReader } from './effective-permissions-reader';
+import {
+  openPermissionsHarness,
+  tenantActions,
+  type PermissionsHarness,
+} from './testing';
+
+jest.setTimeout(60_000);
+
+let h: PermissionsHarness;
+
+beforeAll(async () => {
+  h = await openPermissionsHarness();
+});
+
+afterAll(() => h.close());
+
+/** The harness's client, counting the merged check statements it runs. */
+function countingChecks(client: SqlExecutor) {
+  const counted = { statements: 0 };
+  const executor: SqlExecutor = {
+    query: (text, params, options) => {
+      if (options?.name?.startsWith('roster_checks_')) counted.statements++;
+      return client.query(text, params, options);
+    },
+    transaction: (run) => client.transaction(run),
+  };
+  return { counted, executor };
+}
+
+describe('the effective-permissions reader', () => {
+  it('merges checks of two tenants into one statement, each answered for its own tenant', async () => {
+    const a = tenantActions(h, await h.tenant());
+    const b = tenantActions(h, await h.tenant());
+    const annA = await a.user('ann');
+    const annB = await b.user('ann');
+    await a.grant(annA, 'docs:read');
+    await b.grant(annB, 'docs:write');
+    const { counted, executor } = countingChecks(h.client);
+    const reader = createEffectivePermissionsReader(executor);
+
+    const byName = (tenantId: string, permission: string) =>
+      reader.check(tenantId, { user: { userName: 'ANN' }, permission });
+    const answers = await Promise.all([
+      byName(a.tenantId, 'docs:read'),
+      byName(a.tenantId, 'docs:write'),
+      byName(b.tenantId, 'docs:read'),
+      byName(b.tenantId, 'docs:write'),
+      reader.checkMany(b.tenantId, [
+        { user: { userId: annA }, permission: 'docs:read' },
+        { user: { userId: annB }, permission: 'docs:write' },
+      ]),
+    ]);
+
+    expect(counted.statements).toBe(1);
+    expect(
+      answers.slice(0, 4).map((r) => !Array.isArray(r) && r.allowed),
+    ).toEqual([true, false, false, true]);
+    expect(answers[2]).toMatchObject({ userId: annB, reason: 'not-granted' });
+    expect(answers[4]).toEqual([
+      { allowed: false, userId: null, sources: [], reason: 'unknown-user' },
+      { allowed: true, userId: annB, sources: [{ kind: 'direct' }] },
+    ]);
+  });
+
+  it('follows a rebuild at once: a deactivation after the switch is denied by the next check', async () => {
+    const a = tenantActions(h, await h.tenant());
+    const ann = await a.user('ann');
+    await a.grant(ann, 'docs:read');
+    const reader = createEffectivePermissionsReader(h.client);
+    expect(
+      (
+        await reader.check(a.tenantId, {
+          user: { userId: ann },
+          permission: 'docs:read',
+        })
+      ).allowed,
+    ).toBe(true);
+
+    const rebuilt = await h.runtime.rebuild('effective_permissions');
+    await a.setActive(ann, false);
+
+    expect(rebuilt.dropped.length).toBe(1);
+    expect(
+      await reader.check(a.tenantId, {
+        user: { userId: ann },
+        permission: 'docs:read',
+      }),
+    ).toMatchObject({ allowed: false, reason: 'user-inactive' });
+    expect(await reader.userPermissions(a.tenantId, ann)).toEqual({
+      userId: ann,
+      active: false,
+      permissions: [],
+    });
+  });
+
+  it('rejects every merged check when the statement fails, never allowing', async () => {
+    const a = tenantActions(h, await h.tenant());
+    const ann = await a.user('ann');
+    await a.grant(ann, 'docs:read');
+    const failing: SqlExecutor = {
+      query: (text, params, options) =>
+        options?.name
+          ? Promise.reject(new Error('connection lost'))
+          : h.client.query(text, params, options),
+      transaction: (run) => h.client.transaction(run),
+    };
+    const reader = createEffectivePermissionsReader(failing);
+    const check = { user: { userId: ann }, permission: 'docs:read' };
+
+    const answers = await Promise.allSettled([
+      reader.check(a.tenantId, check),
+      reader.checkMany(a.tenantId, [check, check]),
+    ]);
+
+    expect(answers.map((answer) => answer.status)).toEqual([
+      'rejected',
+      'rejected',
+    ]);
+  });
+});
