@@ -9,7 +9,7 @@ import {
 import type { RunningService } from '@roster/composition';
 import type { Logger } from '@roster/service-kit';
 import { resolveAdminToken } from './admin-token';
-import { createRosterApp } from './roster-app';
+import { createRosterHttp } from './roster-app';
 import { startSystem } from './roster-system';
 import type { RosterSystem } from './roster-system';
 
@@ -30,7 +30,7 @@ async function start(config: Config, log: Logger): Promise<RunningService> {
   if (admin.file) log.info({ path: admin.file }, 'operator token file');
   await bootstrap(config, system);
 
-  const app = createRosterApp(system, {
+  const { app, ahead } = createRosterHttp(system, {
     log,
     adminToken: admin.token,
     rateLimitPerSecond: config.ROSTER_RATE_LIMIT_PER_SECOND,
@@ -40,6 +40,7 @@ async function start(config: Config, log: Logger): Promise<RunningService> {
     port: config.PORT,
     host: config.HOST,
     requestTimeoutMs: config.ROSTER_REQUEST_TIMEOUT_MS,
+    ahead,
   });
   log.info(
     { host: config.HOST, port: config.PORT, mode: config.mode },

@@ -1,8 +1,9 @@
 import type { Express } from 'express';
 import {
-  accessRoutes,
+  accessSurface,
   countedEventStore,
   createServiceApp,
+  fastFront,
   finishApp,
   projectionCheck,
   scimRoutes,
@@ -10,6 +11,7 @@ import {
 } from '@roster/composition';
 import { createMemoryRateLimiter, createMetrics } from '@roster/service-kit';
 import type { Logger, Metrics } from '@roster/service-kit';
+import type { AheadOfApp } from '@roster/composition';
 import type { RosterSystem } from './roster-system';
 
 export interface AppOptions {
@@ -28,14 +30,23 @@ export function createRosterApp(
   system: RosterSystem,
   options: AppOptions,
 ): Express {
+  return createRosterHttp(system, options).app;
+}
+
+/** `createRosterApp`, and the checks to serve ahead of it (`serve`). */
+export function createRosterHttp(
+  system: RosterSystem,
+  options: AppOptions,
+): { readonly app: Express; readonly ahead: AheadOfApp } {
   const metrics = options.metrics ?? createMetrics();
   const { stores } = system;
   const store = countedEventStore(stores.eventStore, metrics);
+  const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
 
   const app = createServiceApp({
     log: options.log,
     metrics,
-    requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+    requestTimeoutMs,
     health: {
       checks: [
         ...storeChecks(stores),
@@ -43,18 +54,17 @@ export function createRosterApp(
       ],
     },
   });
-  app.use(
-    accessRoutes({
-      store,
-      readStore: stores.readStore,
-      keyring: stores.keyring,
-      tokens: system.directory,
-      afterWrite: system.afterWrite,
-      newId: system.newId,
-      adminToken: options.adminToken,
-      metrics,
-    }),
-  );
+  const access = accessSurface({
+    store,
+    readStore: stores.readStore,
+    keyring: stores.keyring,
+    tokens: system.directory,
+    afterWrite: system.afterWrite,
+    newId: system.newId,
+    adminToken: options.adminToken,
+    metrics,
+  });
+  app.use(access.router);
   app.use(
     '/scim/v2',
     scimRoutes({
@@ -69,5 +79,9 @@ export function createRosterApp(
       metrics,
     }),
   );
-  return finishApp(app);
+  const front = { log: options.log, metrics, requestTimeoutMs };
+  return {
+    app: finishApp(app),
+    ahead: fastFront(access.fastRoutes, front),
+  };
 }
