@@ -54,25 +54,52 @@ async function changeMembers(
   groupId: string,
   change: MembershipData,
 ): Promise<void> {
-  if (change.removed.length > 0) {
-    await sql`DELETE FROM memberships WHERE tenant_id = ${tenantId}
-      AND group_id = ${groupId}
-      AND member_id = ANY(${change.removed}::text[])`.execute(db);
+  const added = JSON.stringify(change.added);
+  const removed = [...change.removed];
+  const readded = change.added.some((m) => removed.includes(m.value));
+  if (readded) {
+    await removeMembers(db, tenantId, groupId, removed);
+    await sql`WITH ${membersAdded(tenantId, groupId, added)}
+      SELECT 1`.execute(db);
+    return;
   }
-  if (change.added.length === 0) return;
 
-  await sql`INSERT INTO memberships (tenant_id, group_id, member_id, member_type)
+  // One statement: the two parts touch different edges.
+  await sql`WITH ${membersAdded(tenantId, groupId, added)},
+    removed AS (
+      DELETE FROM memberships WHERE tenant_id = ${tenantId}
+        AND group_id = ${groupId} AND member_id = ANY(${removed}::text[])
+      RETURNING 1
+    )
+    SELECT 1`.execute(db);
+}
+
+function removeMembers(
+  db: Kysely<unknown>,
+  tenantId: string,
+  groupId: string,
+  removed: readonly string[],
+) {
+  return sql`DELETE FROM memberships WHERE tenant_id = ${tenantId}
+    AND group_id = ${groupId}
+    AND member_id = ANY(${[...removed]}::text[])`.execute(db);
+}
+
+function membersAdded(tenantId: string, groupId: string, added: string) {
+  return sql`added AS (
+    INSERT INTO memberships (tenant_id, group_id, member_id, member_type)
     SELECT ${tenantId}, ${groupId}, x.value, x.type
-    FROM jsonb_to_recordset(${JSON.stringify(change.added)}::jsonb)
-      AS x(value text, type text)
+    FROM jsonb_to_recordset(${added}::jsonb) AS x(value text, type text)
     ON CONFLICT (tenant_id, group_id, member_id) DO UPDATE
-    SET member_type = excluded.member_type`.execute(db);
+    SET member_type = excluded.member_type
+    RETURNING 1
+  )`;
 }
 
 /**
- * Every user whose permissions the event may change, read before it is
- * applied. Below an added group nothing changes by adding the edge, so
- * the walk before it finds the same users as one after it.
+ * Every user whose permissions the event may change, read in one
+ * statement before it is applied. Below an added group nothing changes by
+ * adding the edge, so the walk before it finds the users one after would.
  */
 export async function usersAffectedByGroupEvent(
   db: Kysely<unknown>,
@@ -85,36 +112,29 @@ export async function usersAffectedByGroupEvent(
   }
 
   const { added, removed } = event.data;
-  const users = added.filter((m) => m.type === 'User').map((m) => m.value);
-  const groups = added.filter((m) => m.type === 'Group').map((m) => m.value);
-  if (removed.length > 0) {
-    users.push(...(await usersBelowRemoved(db, t, groupId, removed)));
-  }
-  if (groups.length > 0) {
-    users.push(...(await usersUnderGroups(db, t, groupIds(groups))));
-  }
-  return users;
-}
-
-/** Removed users themselves, and every user below a removed group. */
-async function usersBelowRemoved(
-  db: Kysely<unknown>,
-  tenantId: string,
-  groupId: string,
-  removed: readonly string[],
-): Promise<string[]> {
-  const members = sql`SELECT member_id, member_type FROM memberships
-    WHERE tenant_id = ${tenantId} AND group_id = ${groupId}
-      AND member_id = ANY(${[...removed]}::text[])`;
-
-  const { rows } = await sql<{ member_id: string }>`
-    SELECT m.member_id FROM (${members}) m
-    WHERE m.member_type = 'User'`.execute(db);
-  const below = await usersUnderGroups(
-    db,
-    tenantId,
-    sql`SELECT m.member_id AS group_id FROM (${members}) m
-      WHERE m.member_type = 'Group'`,
-  );
-  return [...rows.map((row) => row.member_id), ...below];
+  const of = (type: string) =>
+    added.filter((m) => m.type === type).map((m) => m.value);
+  const { rows } = await sql<{ user_id: string }>`
+    WITH RECURSIVE
+    gone AS (
+      SELECT member_id, member_type FROM memberships
+      WHERE tenant_id = ${t} AND group_id = ${groupId}
+        AND member_id = ANY(${[...removed]}::text[])
+    ),
+    below(group_id) AS (
+      SELECT s.group_id FROM (
+        SELECT member_id AS group_id FROM gone WHERE member_type = 'Group'
+        UNION SELECT unnest(${of('Group')}::text[])
+      ) s
+      UNION
+      SELECT m.member_id FROM below b
+      JOIN memberships m ON m.tenant_id = ${t}
+        AND m.group_id = b.group_id AND m.member_type = 'Group'
+    )
+    SELECT member_id AS user_id FROM gone WHERE member_type = 'User'
+    UNION SELECT unnest(${of('User')}::text[])
+    UNION SELECT m.member_id FROM below b
+    JOIN memberships m ON m.tenant_id = ${t}
+      AND m.group_id = b.group_id AND m.member_type = 'User'`.execute(db);
+  return rows.map((row) => row.user_id);
 }

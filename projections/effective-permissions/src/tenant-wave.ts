@@ -11,12 +11,12 @@ import {
   usersOfRole,
   type RoleEvent,
 } from './apply-role-event';
-import { applyUserEvent, type UserEvent } from './apply-user-event';
 import type { Instant } from './instants';
 import { PendingUsers } from './pending-users';
 import type { NoticeCollector } from './permission-notices';
 import { recomputeAffected } from './recompute-affected';
 import { recomputeRole } from './recompute-role';
+import { UserChanges, type UserEvent } from './user-changes';
 
 /**
  * Applies one tenant's instants in order. Changed users wait in a wave
@@ -26,6 +26,7 @@ import { recomputeRole } from './recompute-role';
  */
 export class TenantWave {
   readonly #pending = new PendingUsers();
+  readonly #userChanges = new UserChanges();
 
   constructor(
     private readonly db: Kysely<unknown>,
@@ -43,6 +44,7 @@ export class TenantWave {
 
   /** Recomputes the waiting users, except those of `keep`. */
   async flush(keep?: Instant): Promise<void> {
+    await this.#userChanges.write(this.db, this.tenantId);
     const users = this.#pending.takeExcept(keep);
     if (users.length === 0) return;
     const result = await recomputeAffected(this.db, this.tenantId, users);
@@ -71,7 +73,11 @@ export class TenantWave {
     if (isUserEvent(event)) {
       const users = [event.data.userId];
       if (this.#pending.heldOutside(users, instant)) await this.flush(instant);
-      await applyUserEvent(this.db, event);
+      const changes = this.#userChanges;
+      if (changes.has(event.data.userId) || changes.full) {
+        await changes.write(this.db, this.tenantId);
+      }
+      changes.add(event);
       this.#pending.add(users, instant);
     }
   }
