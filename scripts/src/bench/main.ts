@@ -120,30 +120,19 @@ function lanesOf(
 ): Lane[] {
   const roster = options.scenarios.some((id) => id !== 'rebuild');
   const rebuild = options.scenarios.includes('rebuild');
-  const lanes: Lane[] = options.modes.map((mode, i) => ({
-    name: mode,
-    steps: [
-      ...(roster
-        ? [
-            {
-              name: mode,
-              order: i,
-              run: (p: ProgressBar) =>
-                runRoster(mode, options, scale, p, profiles, out),
-            },
-          ]
-        : []),
-      ...(rebuild
-        ? [
-            {
-              name: `rebuild ${mode}`,
-              order: 10 + i,
-              run: (p: ProgressBar) => rebuildRuns(mode, scale, p, profiles),
-            },
-          ]
-        : []),
-    ],
-  }));
+  const lanes: Lane[] = [];
+  options.modes.forEach((mode, i) => {
+    if (!roster) return;
+    const run = (p: ProgressBar) =>
+      runRoster(mode, options, scale, p, profiles, out);
+    lanes.push({ name: mode, steps: [{ name: mode, order: i, run }] });
+  });
+  options.modes.forEach((mode, i) => {
+    if (!rebuild) return;
+    const name = `rebuild ${mode}`;
+    const run = (p: ProgressBar) => rebuildRuns(mode, scale, p, profiles);
+    lanes.push({ name, steps: [{ name, order: 10 + i, run }] });
+  });
 
   const peerScenarios = ['entra-cycle', 'mixed-load'] as const;
   if (

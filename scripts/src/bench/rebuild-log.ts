@@ -31,10 +31,8 @@ export async function rebuildLog(
     args: [String(events), ...store.args],
   });
   const usage = sampleProcesses([child.pid]);
-  const budget = setTimeout(
-    () => void child.stop(),
-    ctx.scale.rebuildBudgetS * 1000,
-  );
+  const budgetS = ctx.scale.rebuildBudgetS;
+  const budget = setTimeout(() => void child.stop(), budgetS * 1000);
   const code = await child.exited;
   clearTimeout(budget);
   const server = usage.stop();
@@ -42,7 +40,12 @@ export async function rebuildLog(
   ctx.progress.finish();
 
   const figures = lastFigures(child.output());
-  if (!figures) throw new Error(`rebuild failed (${code}): ${child.output()}`);
+  if (!figures) {
+    const why = code === null ? `stopped by the ${budgetS} s budget` : code;
+    throw new Error(
+      `rebuild failed (${why}) before its log was appended: ${child.output()}`,
+    );
+  }
   const stopped = figures['rebuild.s'] === undefined;
   return {
     figures: {
