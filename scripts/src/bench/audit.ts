@@ -1,6 +1,9 @@
 // Run: pnpm exec tsx scripts/src/bench/audit.ts [--events 200000] [--database-url postgres://...]
-// Not a timed test: prints throughput of export and verify, and the time
-// of a point-in-time query for a user with 1,000 events.
+// (node --expose-gc --import tsx ... makes the heap figures start clean)
+// Not a timed test: prints throughput of export and verify with the peak
+// heap and RSS of each (memory must not grow with the log), filtered
+// exports, and the time of a point-in-time query for a user with 1,000
+// events.
 
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
@@ -10,6 +13,7 @@ import {
   exportHeader,
   exportRecords,
   formatRecord,
+  type ExportFilter,
   permissionsAt,
   verifyTenant,
   type ExportFormat,
@@ -39,30 +43,26 @@ async function main(): Promise<void> {
   const store = await createEventStore({ kind: 'sql', client });
   const tenant = `bench${randomUUID().slice(0, 6)}`;
 
-  let started = performance.now();
+  const writeStart = new Date();
+  const started = performance.now();
   await writeUsers(store, tenant, total);
   line('write', total, performance.now() - started);
-  // Fresh bulk rows: plan readAll with real statistics, as autovacuum would.
+  const writeEnd = new Date();
+  await untilVisible(store, tenant, total);
+  // Fresh bulk rows: plan reads with real statistics, as autovacuum would.
   await client.query('ANALYZE es_events');
 
   for (const format of ['ndjson', 'csv'] as const) {
-    started = performance.now();
-    const bytes = await exportTo(store, tenant, format);
-    line(
-      `export ${format} (${(bytes / 1e6).toFixed(0)} MB)`,
-      total,
-      performance.now() - started,
-    );
+    await measured(`export ${format}`, () => exportTo(store, tenant, format));
   }
+  await measured('verify', async () => {
+    const report = await verifyTenant(store, tenant);
+    if (!report.ok) throw new Error('the benchmark log does not verify');
+    return { events: report.events, bytes: 0 };
+  });
 
-  started = performance.now();
-  const report = await verifyTenant(store, tenant);
-  line(
-    `verify (ok ${String(report.ok)})`,
-    report.events,
-    performance.now() - started,
-  );
-
+  await filteredExports(store, tenant, writeStart, writeEnd);
+  await retainedHeap(store, tenant, writeStart, writeEnd);
   await pointInTime(store);
   await client.close();
 }
@@ -141,16 +141,25 @@ function relink(stream: string, stamped: ReturnType<typeof stampEvents>): void {
   });
 }
 
+interface Exported {
+  readonly events: number;
+  readonly bytes: number;
+}
+
 async function exportTo(
   store: EventStore,
   tenantId: string,
   format: ExportFormat,
-): Promise<number> {
+  filter: ExportFilter = {},
+): Promise<Exported> {
   let bytes = 0;
+  let events = 0;
   async function* lines() {
     yield exportHeader(format);
-    for await (const batch of exportRecords(store, tenantId))
+    for await (const batch of exportRecords(store, tenantId, filter)) {
+      events += batch.length;
       yield batch.map((r) => formatRecord(r, format)).join('');
+    }
   }
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -159,7 +168,126 @@ async function exportTo(
     },
   });
   await pipeline(Readable.from(lines()), sink);
-  return bytes;
+  return { events, bytes };
+}
+
+/** One phase: its rate, output size, and peak heap and RSS while it ran. */
+async function measured(
+  what: string,
+  run: () => Promise<Exported>,
+): Promise<void> {
+  const memory = sampleMemory();
+  const started = performance.now();
+  const { events, bytes } = await run();
+  const ms = performance.now() - started;
+  const peak = memory.stop();
+
+  const size = bytes > 0 ? ` (${(bytes / 1e6).toFixed(0)} MB)` : '';
+  line(`${what}${size}`, events, ms);
+  process.stdout.write(
+    `  peak heap ${peak.heapMb.toFixed(0)} MB, peak RSS ${peak.rssMb.toFixed(0)} MB\n`,
+  );
+}
+
+function sampleMemory(): { stop(): { heapMb: number; rssMb: number } } {
+  global.gc?.();
+  let heap = 0;
+  let rss = 0;
+  const sample = () => {
+    const usage = process.memoryUsage();
+    heap = Math.max(heap, usage.heapUsed);
+    rss = Math.max(rss, usage.rss);
+  };
+  const timer = setInterval(sample, 10);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return { heapMb: heap / 2 ** 20, rssMb: rss / 2 ** 20 };
+    },
+  };
+}
+
+/**
+ * Reads see transactions below the cluster's snapshot xmin: a long
+ * transaction of another session holds new events back until it ends.
+ */
+async function untilVisible(
+  store: EventStore,
+  tenantId: string,
+  count: number,
+): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    let seen = 0;
+    for await (const page of store.readLog({ tenantId })) seen += page.length;
+    if (seen >= count) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const waited = performance.now() - started;
+  if (waited > 1000) {
+    process.stdout.write(
+      `  (waited ${(waited / 1000).toFixed(1)} s for another session's transaction to end)\n`,
+    );
+  }
+}
+
+/**
+ * The heap left after a full collection at every tenth page of an export,
+ * at most: the same for the whole log and a tenth of it when memory does
+ * not grow with the log. Needs --expose-gc.
+ */
+async function retainedHeap(
+  store: EventStore,
+  tenantId: string,
+  writeStart: Date,
+  writeEnd: Date,
+): Promise<void> {
+  const { gc } = global;
+  if (!gc) return;
+  const span = writeEnd.getTime() - writeStart.getTime();
+  const tenth = {
+    from: new Date(writeStart.getTime() + span * 0.45),
+    to: new Date(writeStart.getTime() + span * 0.55),
+  };
+
+  const retained = async (filter: ExportFilter) => {
+    let pages = 0;
+    let most = 0;
+    for await (const page of exportRecords(store, tenantId, filter, 1000)) {
+      page.map((r) => formatRecord(r, 'ndjson')).join('');
+      pages += 1;
+      if (pages % 10 !== 0) continue;
+      gc();
+      most = Math.max(most, process.memoryUsage().heapUsed);
+    }
+    return (most / 2 ** 20).toFixed(1);
+  };
+  process.stdout.write(
+    `retained heap during an export: whole log ${await retained({})} MB, a tenth ${await retained(tenth)} MB\n`,
+  );
+}
+
+/** A tenth of the log by time, and one stream: read through SQL filters. */
+async function filteredExports(
+  store: EventStore,
+  tenantId: string,
+  writeStart: Date,
+  writeEnd: Date,
+): Promise<void> {
+  const span = writeEnd.getTime() - writeStart.getTime();
+  const from = new Date(writeStart.getTime() + span * 0.45);
+  const to = new Date(writeStart.getTime() + span * 0.55);
+  await measured('export ndjson, a tenth of the time range', () =>
+    exportTo(store, tenantId, 'ndjson', { from, to }),
+  );
+
+  const stream = streams.user(tenantId, 'u0');
+  const started = performance.now();
+  const { events } = await exportTo(store, tenantId, 'ndjson', { stream });
+  process.stdout.write(
+    `export ndjson, one stream: ${events} events in ${(performance.now() - started).toFixed(1)} ms\n`,
+  );
 }
 
 /** A tenant with roles, mappings, groups and one user with 1,000 events. */
@@ -214,6 +342,7 @@ async function pointInTime(store: EventStore): Promise<void> {
       new Date(start.getTime() + 1000),
     ),
   );
+  await untilVisible(store, tenantId, 1004);
 
   const times: number[] = [];
   for (let run = 0; run < 21; run += 1) {
