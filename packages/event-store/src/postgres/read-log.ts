@@ -38,8 +38,9 @@ const TENANT_PAGE = `
     es_events.global_position
   LIMIT $5`;
 
-// One stream over its (stream, revision) index: appends lock the stream,
-// so its revision order is its log order.
+// One stream over its (stream, revision) index: a revision is written only
+// by a transaction that saw the one before it committed, so revision order
+// is log order.
 const STREAM_PAGE = `
   SELECT ${COLUMNS} FROM es_events
   WHERE stream = $6 AND revision > $7::int
