@@ -55,7 +55,26 @@ beforeAll(async () => {
     ),
   );
   written = await writeHistory(ledger.store, operations, TENANTS);
+  await untilVisible(written);
 }, 300_000);
+
+/**
+ * Reads see transactions below the server's snapshot xmin: another
+ * session's open transaction holds the newest events back for a while.
+ */
+async function untilVisible(count: number): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    let seen = 0;
+    for (const tenantId of TENANTS) {
+      for await (const page of ledger.store.readLog({ tenantId })) {
+        seen += page.length;
+      }
+    }
+    if (seen >= count || Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
 
 afterAll(async () => {
   await ledger.client.close();
