@@ -33,6 +33,7 @@ export {
   type WakeListener,
 } from './projection-runtime';
 export { RebuildBlockedError, type RebuildResult } from './rebuild-projection';
+export type { RebuildProgress } from './rebuild-progress';
 export type { RunUnit } from './run-unit';
 export type {
   BatchSample,

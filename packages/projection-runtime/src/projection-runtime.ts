@@ -14,6 +14,10 @@ import {
 import { partitionOfTenant } from './partition-of-tenant';
 import type { RegisteredProjection } from './projection';
 import { rebuildProjection, type RebuildResult } from './rebuild-projection';
+import {
+  readRebuildProgress,
+  type RebuildProgress,
+} from './rebuild-progress';
 import { schemaFor } from './schema-for';
 import { unitKey, type RunUnit } from './run-unit';
 import type { RuntimeObserver } from './runtime-observer';
@@ -85,6 +89,8 @@ export interface ProjectionRuntime {
   ): Promise<SkipResult>;
   /** Builds the latest code version into a fresh schema, then switches. */
   rebuild(name: string): Promise<RebuildResult>;
+  /** Events applied by the generation being built and by the active one. */
+  rebuildProgress(name: string): Promise<RebuildProgress>;
   onWake(listener: WakeListener): () => void;
   close(): Promise<void>;
 }
@@ -224,6 +230,7 @@ export function createProjectionRuntime(
       await refresh();
       return result;
     },
+    rebuildProgress: (name) => readRebuildProgress(db, name),
     onWake: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

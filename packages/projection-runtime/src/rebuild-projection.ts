@@ -8,6 +8,7 @@ import {
   type Generation,
 } from './generations';
 import type { CatchUpResult } from './projection-runtime';
+import { eventsAppliedIn } from './rebuild-progress';
 import { schemaFor } from './schema-for';
 import type { RunUnit } from './run-unit';
 import type { ProjectionCode } from './unit-catalog';
@@ -30,6 +31,8 @@ export interface RebuildResult {
   readonly schema: string;
   /** The schemas dropped after the switch. */
   readonly dropped: readonly string[];
+  /** Events the new generation applied, over all its partitions. */
+  readonly applied: number;
 }
 
 export interface RebuildDeps {
@@ -77,10 +80,12 @@ export async function rebuildProjection(
 
   await deps.refresh();
   await catchUpAll(deps, schema);
+  const applied = await eventsAppliedIn(deps.db, schema);
 
   await activateGeneration(deps.db, name, schema);
   const dropped = await dropRetired(deps.db);
-  return { projection: name, version: projection.version, schema, dropped };
+  const { version } = projection;
+  return { projection: name, version, schema, dropped, applied };
 }
 
 function freshSchema(

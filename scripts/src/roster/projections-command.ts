@@ -6,6 +6,7 @@ import { createProjectionRuntime } from '../../../packages/projection-runtime/sr
 import type {
   PartitionStatus,
   ProjectionRuntime,
+  RebuildResult,
 } from '../../../packages/projection-runtime/src/index';
 import type { Command } from './command';
 import { parseOptions } from './parse-options';
@@ -33,8 +34,6 @@ export const projectionsCommand: Command = {
       return 2;
     }
 
-    let applied = 0;
-    const progress = progressLine(`rebuild ${name ?? ''}`, null);
     const url = options.get('database-url') ?? process.env['DATABASE_URL'];
     const stores = await openStores({
       mode: url ? 'production' : 'embedded',
@@ -54,20 +53,13 @@ export const projectionsCommand: Command = {
       partitions: url
         ? Number(process.env['ROSTER_PROJECTION_PARTITIONS'] ?? 8)
         : 1,
-      observer: {
-        batchCommitted: (sample) => {
-          applied += sample.events;
-          progress.update(applied);
-        },
-      },
     });
 
     try {
       await runtime.start();
       if (action === 'status') return await printStatus(runtime);
 
-      const result = await runtime.rebuild(name ?? '');
-      progress.finish(applied);
+      const result = await rebuildShowingProgress(runtime, name ?? '');
       process.stdout.write(
         `${result.projection} v${result.version} now serves from ${result.schema}; dropped ${result.dropped.join(', ') || 'nothing'}\n`,
       );
@@ -78,6 +70,36 @@ export const projectionsCommand: Command = {
     }
   },
 };
+
+/** Redraws the progress from the checkpoints twice a second. */
+async function rebuildShowingProgress(
+  runtime: ProjectionRuntime,
+  name: string,
+): Promise<RebuildResult> {
+  const first = await runtime.rebuildProgress(name);
+  const progress = progressLine(`rebuild ${name}`, first.expected, {
+    from: first.applied,
+  });
+
+  const poll = setInterval(() => {
+    runtime.rebuildProgress(name).then(
+      ({ applied, expected }) => {
+        progress.setTotal(Math.max(expected, applied));
+        progress.update(applied);
+      },
+      // A poll that fails only skips one redraw; the rebuild reports errors.
+      () => undefined,
+    );
+  }, 500);
+  try {
+    const result = await runtime.rebuild(name);
+    progress.setTotal(result.applied);
+    progress.finish(result.applied);
+    return result;
+  } finally {
+    clearInterval(poll);
+  }
+}
 
 async function printStatus(runtime: ProjectionRuntime): Promise<number> {
   const rows = await runtime.status();
