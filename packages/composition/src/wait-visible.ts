@@ -19,8 +19,8 @@ export async function waitVisible(
   const deadline = Date.now() + totalMs;
   let wait = Math.min(notifyFirstMs, totalMs);
 
-  // TODO(limit): the runtime's waiter does not LISTEN again after its
-  // connection dropped; until it does, checkpoints are polled after 1 s.
+  // A safety net for the seconds in which the waiter LISTENs again after
+  // its connection dropped (backoff up to 5 s).
   for (;;) {
     try {
       await runtime.waitFor(tenantId, position, wait);

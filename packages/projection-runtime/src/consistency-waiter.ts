@@ -2,6 +2,7 @@ import { START } from '@roster/event-store';
 import type { RuntimeDatabase } from '@roster/read-store';
 import type { SqlClient } from '@roster/sql';
 import type { Kysely } from 'kysely';
+import { backoffMs } from './backoff';
 import { ConsistencyTimeoutError } from './consistency-timeout-error';
 import { parseProgress, PROGRESS_CHANNEL } from './progress-channel';
 import { unitKey } from './run-unit';
@@ -19,14 +20,22 @@ interface Pending {
   readonly done: () => void;
 }
 
+/** Delays between attempts to LISTEN again after the connection dropped. */
+const RELISTEN = { baseMs: 100, maxMs: 5000 };
+
 /**
  * Read-your-writes: resolves when checkpoints pass a position. Woken by the
- * runners' NOTIFY on commit; never polls.
+ * runners' NOTIFY on commit; never polls. When the LISTEN connection drops
+ * it listens again with backoff, then re-reads the checkpoints of every
+ * pending wait, so that a commit notified in between is not missed.
  */
 export class ConsistencyWaiter {
   readonly #latest = new Map<string, string>();
   readonly #pending = new Set<Pending>();
+  #listening: Promise<void> | undefined;
   #unlisten: (() => Promise<void>) | undefined;
+  #relisten: NodeJS.Timeout | undefined;
+  #stopped = false;
 
   constructor(
     private readonly client: SqlClient,
@@ -36,15 +45,52 @@ export class ConsistencyWaiter {
     private readonly onSwitch: () => void = () => undefined,
   ) {}
 
-  async start(): Promise<void> {
-    this.#unlisten ??= await this.client.listen(PROGRESS_CHANNEL, (payload) =>
-      this.#heard(payload),
-    );
+  /** Listens once; later calls share it. Rejects if the first LISTEN fails. */
+  start(): Promise<void> {
+    this.#stopped = false;
+    this.#listening ??= this.#listen().catch((error: unknown) => {
+      this.#listening = undefined;
+      throw error;
+    });
+    return this.#listening;
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#relisten);
+    this.#listening = undefined;
     await this.#unlisten?.();
     this.#unlisten = undefined;
+  }
+
+  async #listen(): Promise<void> {
+    const unlisten = await this.client.listen(
+      PROGRESS_CHANNEL,
+      (payload) => this.#heard(payload),
+      () => this.#lost(1),
+    );
+    if (this.#stopped) await unlisten();
+    else this.#unlisten = unlisten;
+  }
+
+  /** The connection dropped: NOTIFYs sent from now on are lost until then. */
+  #lost(attempt: number): void {
+    this.#unlisten = undefined;
+    if (this.#stopped) return;
+
+    this.#relisten = setTimeout(
+      () => {
+        this.#listen().then(
+          () => this.#recheckAll(),
+          () => this.#lost(attempt + 1),
+        );
+      },
+      backoffMs(attempt, RELISTEN),
+    );
+  }
+
+  #recheckAll(): void {
+    for (const pending of this.#pending) void this.#retarget(pending);
   }
 
   /** @throws ConsistencyTimeoutError after `timeoutMs` */

@@ -3,6 +3,7 @@ export type {
   SqlClient,
   SqlExecutor,
   SqlResult,
+  SqlSession,
 } from './sql-client';
 export {
   DataDirLockedError,

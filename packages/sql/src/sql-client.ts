@@ -30,17 +30,33 @@ export interface SqlExecutor {
   transaction<T>(run: (tx: SqlExecutor) => Promise<T>): Promise<T>;
 }
 
+/** A connection of its own, outside the pool and outside transactions. */
+export interface SqlSession {
+  /** One statement; `$1`, `$2`... are bound to `params`, never spliced in. */
+  query<R>(text: string, params?: readonly unknown[]): Promise<SqlResult<R>>;
+  /** True once the connection dropped; its session state went with it. */
+  readonly lost: boolean;
+  close(): Promise<void>;
+}
+
 /** A connection to PostgreSQL, either a server (`pg`) or PGlite. */
 export interface SqlClient extends SqlExecutor {
   readonly kind: 'postgres' | 'pglite';
   /**
    * Calls `onNotify` for every NOTIFY on `channel` (lower-case identifier)
-   * until the returned function is called.
+   * until the returned function is called. When the listening connection
+   * drops, `onLost` is called once and nothing more is heard: listen again.
    */
   listen(
     channel: string,
     onNotify: (payload: string) => void,
+    onLost?: () => void,
   ): Promise<() => Promise<void>>;
+  /**
+   * A dedicated connection for session state such as advisory locks; the
+   * caller closes it. PGlite has one connection: every session is it.
+   */
+  openSession(): Promise<SqlSession>;
   /** Releases connections (and the PGlite data-directory lock). */
   close(): Promise<void>;
 }

@@ -118,7 +118,9 @@ describe('progressLine', () => {
       `\rrebuild x [########################------] 80% 80,000/100,000 events, 5,000/s, ETA 4s   `,
     );
     expect(written.slice(1)).toEqual([
-      expect.stringMatching(/100% 100,000\/100,000 events, 5,000\/s, ETA 0s {3}$/),
+      expect.stringMatching(
+        /100% 100,000\/100,000 events, 5,000\/s, ETA 0s {3}$/,
+      ),
       '\n',
     ]);
   });

@@ -26,6 +26,9 @@ export class RateWindow {
     const last = this.#samples.at(-1);
     if (!first || !last || last.at - first.at < 100) return undefined;
 
-    return Math.max(0, (last.done - first.done) / ((last.at - first.at) / 1000));
+    return Math.max(
+      0,
+      (last.done - first.done) / ((last.at - first.at) / 1000),
+    );
   }
 }

@@ -73,6 +73,58 @@ describe('createPgClient', () => {
     await expect(sql.query('SELECT 1')).rejects.toThrow(SqlUnavailableError);
   });
 
+  it('tells a listener once when its connection drops, and can listen again', async () => {
+    const sql = createPgClient(database.url);
+    let lost = 0;
+    const heard: string[] = [];
+    await sql.listen(
+      'drop_test',
+      (payload) => heard.push(payload),
+      () => {
+        lost += 1;
+      },
+    );
+
+    await sql.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND query = 'LISTEN drop_test'`,
+    );
+    while (lost === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await sql.listen('drop_test', (payload) => heard.push(payload));
+    await sql.query("SELECT pg_notify('drop_test', 'again')");
+    while (heard.length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await sql.close();
+
+    expect(lost).toBe(1);
+    expect(heard).toEqual(['again']);
+  });
+
+  it('holds a session advisory lock on its own connection until unlocked', async () => {
+    const sql = createPgClient(database.url);
+    const first = await sql.openSession();
+    const second = await sql.openSession();
+    const take = async (session: typeof first) => {
+      const { rows } = await session.query<{ taken: boolean }>(
+        'SELECT pg_try_advisory_lock(7, 1) AS taken',
+      );
+      return rows[0]?.taken;
+    };
+
+    const byFirst = await take(first);
+    const bySecond = await take(second);
+    await first.query('SELECT pg_advisory_unlock(7, 1)');
+    const afterUnlock = await take(second);
+    const lost = first.lost;
+    await first.close();
+    await second.close();
+    await sql.close();
+
+    expect([byFirst, bySecond, afterUnlock]).toEqual([true, false, true]);
+    expect(lost).toBe(false);
+  });
+
   it('reports a missing database as unavailable', async () => {
     const url = new URL(database.url);
     url.pathname = '/roster_test_missing';

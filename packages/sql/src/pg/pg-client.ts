@@ -3,6 +3,7 @@ import { withSavepoint } from '../savepoint';
 import type { SqlClient, SqlExecutor, SqlResult } from '../sql-client';
 import { SqlUnavailableError } from '../sql-errors';
 import { PgListener } from './pg-listener';
+import { openPgSession } from './pg-session';
 import { poolConfig, type PgPoolOptions } from './pool-config';
 import { translatePgError } from './translate-pg-error';
 
@@ -39,9 +40,13 @@ export function createPgClient(
       guard();
       return runTransaction(pool, run);
     },
-    listen: async (channel, onNotify) => {
+    openSession: async () => {
       guard();
-      return listener.listen(channel, onNotify);
+      return openPgSession(config);
+    },
+    listen: async (channel, onNotify, onLost) => {
+      guard();
+      return listener.listen(channel, onNotify, onLost);
     },
     close: async () => {
       if (closed) return;

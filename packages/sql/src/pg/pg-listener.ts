@@ -7,26 +7,37 @@ interface Channel {
   readonly ready: Promise<void>;
 }
 
+interface LostHandler {
+  readonly onLost: () => void;
+}
+
 /** One dedicated connection that carries every LISTEN of a client. */
 export class PgListener {
   #client: Promise<pg.Client> | undefined;
   #active: pg.Client | undefined;
   #channels = new Map<string, Channel>();
+  #lostHandlers = new Set<LostHandler>();
 
   constructor(private readonly config: pg.ClientConfig) {}
 
   async listen(
     channel: string,
     onNotify: (payload: string) => void,
+    onLost?: () => void,
   ): Promise<() => Promise<void>> {
     assertChannelName(channel);
     const client = await this.#connect();
 
     const entry = this.#channels.get(channel) ?? this.#open(client, channel);
     entry.handlers.add(onNotify);
+    const lost = onLost && { onLost };
+    if (lost) this.#lostHandlers.add(lost);
     await entry.ready;
 
-    return () => this.#unlisten(client, channel, entry, onNotify);
+    return () => {
+      if (lost) this.#lostHandlers.delete(lost);
+      return this.#unlisten(client, channel, entry, onNotify);
+    };
   }
 
   async close(): Promise<void> {
@@ -72,8 +83,6 @@ export class PgListener {
   async #start(): Promise<pg.Client> {
     const client = new pg.Client(this.config);
     this.#active = client;
-    // TODO(limit): after a dropped connection, earlier subscribers hear
-    // nothing more; they rely on their own timeouts.
     client.on('error', () => this.#lost(client));
     client.on('end', () => this.#lost(client));
     client.on('notification', (message) => {
@@ -90,13 +99,19 @@ export class PgListener {
     }
   }
 
+  /** Subscribers are told once; each decides when to listen again. */
   #lost(client: pg.Client): void {
-    if (this.#active === client) this.#reset();
+    if (this.#active !== client) return;
+
+    const told = [...this.#lostHandlers.values()];
+    this.#reset();
+    for (const { onLost } of told) onLost();
   }
 
   #reset(): void {
     this.#client = undefined;
     this.#active = undefined;
     this.#channels = new Map();
+    this.#lostHandlers = new Set();
   }
 }

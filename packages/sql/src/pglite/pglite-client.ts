@@ -1,7 +1,12 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { assertChannelName } from '../channel-name';
 import { withSavepoint } from '../savepoint';
-import type { SqlClient, SqlExecutor, SqlResult } from '../sql-client';
+import type {
+  SqlClient,
+  SqlExecutor,
+  SqlResult,
+  SqlSession,
+} from '../sql-client';
 import { SqlUnavailableError } from '../sql-errors';
 import { lockDataDir } from './data-dir-lock';
 
@@ -53,6 +58,15 @@ function pgliteClient(
     transaction: async (run) => {
       guard();
       return db.transaction((tx) => run(executorOf(tx)));
+    },
+    openSession: () => {
+      guard();
+      const session: SqlSession = {
+        query: (text, params) => runQuery(db, text, params),
+        lost: false,
+        close: () => Promise.resolve(),
+      };
+      return Promise.resolve(session);
     },
     listen: async (channel, onNotify) => {
       guard();
