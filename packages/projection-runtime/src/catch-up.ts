@@ -88,6 +88,7 @@ async function commitOrIsolate(
     });
     if (done)
       report(context, unit, events, readMs, performance.now() - started);
+    else discarded(context, unit, events.length);
     return { kind: 'progress', events: done ? events.length : 0 };
   } catch (error) {
     if (isTransient(error)) throw error;
@@ -113,5 +114,14 @@ function report(
     readMs,
     applyMs,
     lagSeconds: Math.max(0, lagSeconds),
+  });
+}
+
+function discarded(context: RunContext, unit: RunUnit, events: number): void {
+  context.observer.batchDiscarded?.({
+    projection: unit.projection,
+    version: unit.version,
+    partition: unit.partition,
+    events,
   });
 }

@@ -37,6 +37,7 @@ export type { RebuildProgress } from './rebuild-progress';
 export type { RunUnit } from './run-unit';
 export type {
   BatchSample,
+  DiscardSample,
   FailureSample,
   RuntimeObserver,
 } from './runtime-observer';

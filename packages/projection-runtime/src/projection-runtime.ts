@@ -14,12 +14,10 @@ import {
 import { partitionOfTenant } from './partition-of-tenant';
 import type { RegisteredProjection } from './projection';
 import { rebuildProjection, type RebuildResult } from './rebuild-projection';
-import {
-  readRebuildProgress,
-  type RebuildProgress,
-} from './rebuild-progress';
+import { readRebuildProgress, type RebuildProgress } from './rebuild-progress';
 import { schemaFor } from './schema-for';
 import { unitKey, type RunUnit } from './run-unit';
+import { createUnitLeases } from './unit-leases';
 import type { RuntimeObserver } from './runtime-observer';
 import {
   readStatus,
@@ -45,11 +43,15 @@ export interface ProjectionRuntimeOptions {
   readonly consistencyTimeoutMs?: number;
 }
 
-/** How far one catchUp call got. */
+/**
+ * How far one catchUp call got. `busy`: another process holds the unit's
+ * lease and is catching it up; nothing was read here.
+ */
 export type CatchUpResult =
   | { readonly state: 'caught-up' }
   | { readonly state: 'more' }
-  | { readonly state: 'blocked'; readonly retryAt: Date };
+  | { readonly state: 'blocked'; readonly retryAt: Date }
+  | { readonly state: 'busy' };
 
 export interface CatchUpOptions {
   /** Stop after this many batches (fairness between units). */
@@ -118,6 +120,7 @@ export function createProjectionRuntime(
   let generations: Generation[] = [];
   let units: RunUnit[] = [];
   const running = new Map<string, Running>();
+  const leases = createUnitLeases(readStore.client);
   const listeners = new Set<WakeListener>();
 
   const refresh = async (): Promise<void> => {
@@ -178,12 +181,19 @@ export function createProjectionRuntime(
     };
     entry.promise = (async () => {
       try {
-        let result: CatchUpResult;
-        do {
-          entry.again = false;
-          result = await runLoop(unit, maxBatches);
-        } while (entry.again && result.state === 'caught-up');
-        return result;
+        const lease = await leases.tryTake(unit);
+        if (!lease) return { state: 'busy' };
+
+        try {
+          let result: CatchUpResult;
+          do {
+            entry.again = false;
+            result = await runLoop(unit, maxBatches);
+          } while (entry.again && result.state === 'caught-up');
+          return result;
+        } finally {
+          await lease.release();
+        }
       } finally {
         running.delete(key);
       }
@@ -240,6 +250,7 @@ export function createProjectionRuntime(
         [...running.values()].map((entry) => entry.promise),
       );
       await waiter.stop();
+      await leases.close();
     },
   };
 }

@@ -102,7 +102,12 @@ async function catchUpAll(deps: RebuildDeps, schema: string): Promise<void> {
 
   await Promise.all(
     units.map(async (unit) => {
-      const result = await deps.catchUp(unit);
+      let result = await deps.catchUp(unit);
+      // Another process is building this partition: done when it is.
+      while (result.state === 'busy') {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        result = await deps.catchUp(unit);
+      }
       if (result.state === 'blocked') {
         throw new RebuildBlockedError(schema, unit.partition);
       }

@@ -11,6 +11,14 @@ export interface BatchSample {
   readonly lagSeconds: number;
 }
 
+/** A batch whose commit lost the checkpoint compare-and-swap. */
+export interface DiscardSample {
+  readonly projection: string;
+  readonly version: number;
+  readonly partition: number;
+  readonly events: number;
+}
+
 /** An event that stopped a partition. */
 export interface FailureSample {
   readonly projection: string;
@@ -29,6 +37,8 @@ export interface FailureSample {
  */
 export interface RuntimeObserver {
   batchCommitted?(sample: BatchSample): void;
+  /** A batch read in vain: another runner moved the checkpoint first. */
+  batchDiscarded?(sample: DiscardSample): void;
   eventFailed?(sample: FailureSample): void;
   /** A runner gave up on a step for a reason that is not the handler's. */
   transientError?(error: unknown): void;

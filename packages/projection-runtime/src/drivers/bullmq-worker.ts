@@ -26,8 +26,9 @@ export interface BullmqDriverOptions {
 
 /**
  * A projector worker: runs the units BullMQ wake-ups name. Several
- * processes share the queue; the checkpoint compare-and-swap keeps one
- * effective runner per unit.
+ * processes share the queue; a lease per unit (PostgreSQL advisory lock)
+ * keeps one runner per unit at a time, the checkpoint compare-and-swap
+ * one effective commit.
  */
 export function createBullmqDriver(
   runtime: ProjectionRuntime,
@@ -106,7 +107,13 @@ async function processJob(
   });
   if (result.state === 'more') await addWake(queue, unit);
   if (result.state === 'blocked') await addRetry(queue, unit, result.retryAt);
+  // The lease holder may have read before the append that woke this job.
+  if (result.state === 'busy') await addRetry(queue, unit, soon());
   return result.state;
+}
+
+function soon(): Date {
+  return new Date(Date.now() + 200);
 }
 
 async function wakeAll(

@@ -3,6 +3,9 @@ import type { ProjectionRuntime } from '../projection-runtime';
 import { unitKey, type RunUnit } from '../run-unit';
 import type { ProjectionDriver } from './projection-driver';
 
+/** A unit another process is running is looked at again after this. */
+const BUSY_RETRY_MS = 200;
+
 export interface EmbeddedDriverOptions {
   /** Every unit is caught up this often, in ms. Default 5000. */
   readonly sweepMs?: number;
@@ -46,6 +49,7 @@ export function createEmbeddedDriver(
         if (result.state === 'blocked')
           later(unit, result.retryAt.getTime() - Date.now());
         if (result.state === 'more') run(unit);
+        if (result.state === 'busy') later(unit, BUSY_RETRY_MS);
       },
       (error: unknown) => {
         const attempts = (failures.get(key) ?? 0) + 1;
