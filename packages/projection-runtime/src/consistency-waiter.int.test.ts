@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { DomainEvent } from '@roster/domain';
 import { createEventStore, type EventStore } from '@roster/event-store';
 import { streams } from '@roster/ledger';
-import { openReadStore } from '@roster/read-store';
+import { openReadStore, type ReadStore } from '@roster/read-store';
 import {
   createTestDatabase,
   type TestDatabase,
@@ -12,6 +12,7 @@ import {
   createProjectionRuntime,
   type ProjectionRuntime,
 } from './projection-runtime';
+import { ConsistencyWaiter, type WaitTarget } from './consistency-waiter';
 import { appendOf, orderCheckProjection } from './testing';
 
 jest.setTimeout(60_000);
@@ -20,12 +21,13 @@ let database: TestDatabase;
 let client: SqlClient;
 let store: EventStore;
 let runtime: ProjectionRuntime;
+let readStore: ReadStore;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   client = createPgClient(database.url);
   store = await createEventStore({ kind: 'sql', client });
-  const readStore = await openReadStore({ client });
+  readStore = await openReadStore({ client });
   runtime = createProjectionRuntime({
     store,
     readStore,
@@ -153,4 +155,34 @@ it('keeps listening through several drops in a row', async () => {
   await catchUpPast('relisten-c', position);
 
   expect(await stateAfter(waited, 1000)).toBe('resolved');
+});
+
+it('does not end a wait when the targets cannot be read after a reconnect', async () => {
+  const position = await appendRole('relisten-d', 'r1');
+  const [unit] = runtime.unitsOfTenant('relisten-d');
+  let reads = 0;
+  const targetsOf = (): Promise<WaitTarget[]> => {
+    reads += 1;
+    if (reads > 1) return Promise.reject(new Error('read store unreachable'));
+    return Promise.resolve([
+      { schema: unit!.schema, partition: unit!.partition },
+    ]);
+  };
+  const waiter = new ConsistencyWaiter(client, readStore.db, targetsOf);
+  await waiter.start();
+
+  const waited = waiter.waitFor('relisten-d', position, 1500);
+  expect(await stateAfter(waited, 100)).toBe('pending');
+  const old = await listeners();
+  await client.query(
+    'SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) pid',
+    [old],
+  );
+  await newListener(old);
+  const state = await stateAfter(waited, 500);
+  await waiter.stop();
+  await waited.catch(() => undefined);
+
+  expect(reads).toBeGreaterThan(1);
+  expect(state).toBe('pending');
 });

@@ -193,7 +193,10 @@ export class ConsistencyWaiter {
 
   /** A rebuild switched generations: wait for the new ones instead. */
   async #retarget(pending: Pending): Promise<void> {
-    const targets = await this.targetsOf(pending.tenantId).catch(() => []);
+    // Unreadable now: keep waiting for what it had, never end it empty.
+    const targets = await this.targetsOf(pending.tenantId).catch(() => null);
+    if (!targets) return;
+
     const remaining = new Set(targets.map(unitKey));
     await this.#dropPassed(remaining, targets, pending.position).catch(
       () => undefined,
