@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { canonicalJsonText } from './canonical-json-text';
 
 /** The fields of a stored event that its hash covers. */
@@ -27,7 +27,7 @@ export function hashEvent(event: HashedFields): string {
     data,
     metadata,
   });
-  return createHash('sha256').update(text).digest('hex');
+  return sha256(text);
 }
 
 /** The fields of a stored event, its data and metadata as JSON text. */
@@ -46,7 +46,15 @@ export function hashEventText(event: HashedText): string {
     `,"stream":${JSON.stringify(event.stream)}` +
     `,"type":${JSON.stringify(event.type)}` +
     `,"version":${JSON.stringify(event.version)}}`;
-  return createHash('sha256').update(text).digest('hex');
+  return sha256(text);
+}
+
+// crypto.hash (Node 20.12 and later) hashes without building a Hash.
+const oneShot = (crypto as Partial<typeof crypto>).hash;
+
+function sha256(text: string): string {
+  if (oneShot) return oneShot('sha256', text, 'hex');
+  return crypto.createHash('sha256').update(text).digest('hex');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { canonicalJson, hashEvent } from './hash-chain';
 
 const event = {
@@ -24,6 +25,13 @@ describe('hash chain', () => {
     };
     expect(hashEvent(reordered)).toBe(hashEvent(event));
     expect(hashEvent(event)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('is the SHA-256 (hex) of the canonical JSON of the covered fields', () => {
+    const text = canonicalJson({ ...event, ignored: undefined });
+    expect(hashEvent(event)).toBe(
+      createHash('sha256').update(text).digest('hex'),
+    );
   });
 
   it('changes with any covered field', () => {
