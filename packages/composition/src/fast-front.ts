@@ -1,11 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { context } from '@opentelemetry/api';
 import {
   beginRequest,
   HttpProblem,
   sendProblem,
   setSecurityHeaders,
 } from '@roster/service-kit';
-import type { FastRoute, Logger, Metrics } from '@roster/service-kit';
+import type {
+  FastRoute,
+  Logger,
+  Metrics,
+  RequestInfo,
+} from '@roster/service-kit';
 
 export interface FastFrontOptions {
   readonly log: Logger;
@@ -20,7 +26,7 @@ export type AheadOfApp = (req: IncomingMessage, res: ServerResponse) => boolean;
 /**
  * Serves hot routes over plain node:http ahead of express, with the same
  * front as `createServiceApp` gives every other route: security headers,
- * request id and trace, request metrics under the route's pattern, and
+ * request id and trace (a span), request metrics under the route's pattern, and
  * the request deadline.
  */
 export function fastFront(
@@ -32,8 +38,8 @@ export function fastFront(
       const param = route.match(req.method, req.url);
       if (param === undefined) continue;
 
-      front(route, req, res, options);
-      void route.serve(req, res, param);
+      const info = front(route, req, res, options);
+      context.with(info.context, () => void route.serve(req, res, param));
       return true;
     }
     return false;
@@ -45,10 +51,10 @@ function front(
   req: IncomingMessage,
   res: ServerResponse,
   options: FastFrontOptions,
-): void {
+): RequestInfo {
   const started = process.hrtime.bigint();
   setSecurityHeaders(res);
-  beginRequest(req, res, options.log);
+  const info = beginRequest(req, res, options.log, { route: route.route });
 
   const timer = setTimeout(() => late(res), options.requestTimeoutMs);
   timer.unref();
@@ -62,6 +68,7 @@ function front(
       status: String(res.statusCode),
     });
   });
+  return info;
 }
 
 function late(res: ServerResponse): void {

@@ -8,6 +8,9 @@ export interface HealthOptions {
   readonly beforeScrape?: () => Promise<void>;
 }
 
+/** Probed and scraped often: their requests get ids but no spans. */
+export const healthPaths = ['/healthz', '/readyz', '/metrics'];
+
 /** /healthz (the process answers), /readyz (it can serve), /metrics. */
 export function healthRoutes(metrics: Metrics, options: HealthOptions): Router {
   const router = Router();

@@ -44,4 +44,5 @@ export {
   type ServiceAppOptions,
 } from './service-app';
 export { tenantKeyOf } from './tenant-key';
+export { tracedEventStore } from './traced-event-store';
 export { writeGate } from './write-gate';

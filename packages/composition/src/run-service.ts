@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig } from '@roster/config';
+import { ConfigError, loadConfig, tracingSettings } from '@roster/config';
 import type { Config } from '@roster/config';
-import { createLogger, shutDown } from '@roster/service-kit';
-import type { Logger, ShutdownStep } from '@roster/service-kit';
+import { createLogger, shutDown, startTracing } from '@roster/service-kit';
+import type { Logger, ShutdownStep, Tracing } from '@roster/service-kit';
 
 /** A started process: its server and how to close what it opened. */
 export interface RunningService {
@@ -16,16 +16,17 @@ export type StartService = (
 ) => Promise<RunningService>;
 
 /**
- * Reads the environment, starts the service and stops it cleanly on
- * SIGTERM or SIGINT. A failure to start ends the process with one line on
+ * Reads the environment, starts tracing when it is configured, starts the
+ * service and stops it cleanly on SIGTERM or SIGINT. A failure to start ends the process with one line on
  * stderr, prefixed with `name`.
  */
 export function runService(name: string, start: StartService): void {
   const config = readConfig(name);
   const log = createLogger(config.LOG_LEVEL, name);
+  const tracing = startTracing(tracingSettings(config), name, log);
 
   start(config, log).then(
-    (running) => onSignals(log, running, config),
+    (running) => onSignals(log, withTracing(running, tracing), config),
     (error: unknown) => {
       if (error instanceof ConfigError) {
         exitWith(`${name}: configuration: ${error.message}`);
@@ -34,6 +35,12 @@ export function runService(name: string, start: StartService): void {
       exitWith(`${name}: ${message.split('\n')[0] ?? 'start-up failed'}`);
     },
   );
+}
+
+/** Spans still buffered are exported after everything else has closed. */
+function withTracing(running: RunningService, tracing: Tracing) {
+  const flush = { name: 'tracing', run: () => tracing.shutdown() };
+  return { ...running, steps: [...running.steps, flush] };
 }
 
 function readConfig(name: string): Config {

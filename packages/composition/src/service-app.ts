@@ -9,7 +9,7 @@ import {
   securityHeaders,
 } from '@roster/service-kit';
 import type { Logger, Metrics } from '@roster/service-kit';
-import { healthRoutes, type HealthOptions } from './health-routes';
+import { healthPaths, healthRoutes, type HealthOptions } from './health-routes';
 import { refuse } from './refusals';
 
 export interface ServiceAppOptions {
@@ -32,7 +32,7 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   app.set('etag', false);
 
   app.use(securityHeaders());
-  app.use(requestContext(options.log));
+  app.use(requestContext(options.log, healthPaths));
   app.use(requestMetrics(options.metrics));
   app.use(healthRoutes(options.metrics, options.health));
   app.use(

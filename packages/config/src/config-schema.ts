@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tracingVariables } from './tracing-schema';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const url = (protocols: string[]) =>
@@ -45,11 +46,14 @@ export const environmentSchema = z.object({
   ROSTER_PROJECTION_PARTITIONS: count.default(8),
   ROSTER_PROJECTION_BATCH: count.default(1000),
   ROSTER_PROJECTOR_CONCURRENCY: count.default(4),
+  /** How often projectors wake every partition, in case a wake-up was lost. */
+  ROSTER_PROJECTOR_SWEEP_MS: milliseconds.default(3000),
   /** Most PostgreSQL connections one process opens per pool. */
   ROSTER_PG_POOL_MAX: count.max(500).default(10),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
+  ...tracingVariables,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

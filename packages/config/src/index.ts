@@ -10,3 +10,10 @@ export {
   requireProduction,
   type ProductionConfig,
 } from './require-production';
+export {
+  tracingSettings,
+  type OtlpProtocol,
+  type SamplerName,
+  type TracingExport,
+  type TracingSettings,
+} from './tracing-settings';

@@ -14,6 +14,7 @@ export {
   currentRequest,
   requestContext,
   requestInfo,
+  type BeginOptions,
   type RequestInfo,
 } from './request-context';
 export { requestDeadline } from './request-deadline';
@@ -27,6 +28,12 @@ export {
 } from './secret-token';
 export { securityHeaders, setSecurityHeaders } from './security-headers';
 export { sendJson, sendProblem } from './send-json';
-export { traceContext, type TraceContext } from './trace-context';
+export { startTracing, type Tracing } from './tracing/start-tracing';
+export {
+  activeTraceId,
+  traceContextOf,
+  type TraceContext,
+} from './tracing/trace-context';
+export { spanAttributes, spans, tracer } from './tracing/tracer';
 export { createMetrics, type Metrics } from './metrics';
 export { requestMetrics } from './request-metrics';

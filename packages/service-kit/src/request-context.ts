@@ -1,9 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { context } from '@opentelemetry/api';
+import type { Context } from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { traceContext, type TraceContext } from './trace-context';
+import { endRequestSpan, startRequestSpan } from './tracing/request-span';
+import { traceContextOf, type TraceContext } from './tracing/trace-context';
 
 /** What every handler knows about the request it serves. */
 export interface RequestInfo {
@@ -12,10 +15,19 @@ export interface RequestInfo {
   /** The caller's `X-Request-Id` when it sent a sane one, else ours. */
   readonly correlationId: string;
   readonly userAgent: string | undefined;
-  /** W3C trace of this request; its `traceparent` is echoed back. */
+  /** W3C trace of this request's span; its `traceparent` is echoed back. */
   readonly trace: TraceContext;
+  /** The OpenTelemetry context holding the span: run handlers in it. */
+  readonly context: Context;
   /** Bound to requestId and traceId; made on first use. */
   readonly log: Logger;
+}
+
+export interface BeginOptions {
+  /** False for health probes and scrapes: ids but no span. Default true. */
+  readonly traced?: boolean;
+  /** The route pattern, when known before routing (fast routes). */
+  readonly route?: string;
 }
 
 const callerIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -25,17 +37,24 @@ const current = new AsyncLocalStorage<RequestInfo>();
 type WithInfo = IncomingMessage & { [infoKey]?: RequestInfo };
 
 /**
- * Gives a request its id, correlation id, trace and (lazily) a child
- * logger, and echoes the ids in the response headers.
+ * Gives a request its id, correlation id, server span (continuing the
+ * caller's `traceparent`, ended when the response closes) and (lazily) a
+ * child logger, and echoes the ids in the response headers.
  */
 export function beginRequest(
   req: IncomingMessage,
   res: ServerResponse,
   log: Logger,
+  options: BeginOptions = {},
 ): RequestInfo {
   const requestId = randomUUID();
   const callerId = header(req, 'x-request-id');
-  const trace = traceContext(header(req, 'traceparent'));
+  const { span, context: spanContext } = startRequestSpan(
+    req,
+    requestId,
+    options.traced ?? true,
+  );
+  const trace = traceContextOf(span);
   let child: Logger | undefined;
 
   const info: RequestInfo = {
@@ -44,6 +63,7 @@ export function beginRequest(
       callerId && callerIdPattern.test(callerId) ? callerId : requestId,
     userAgent: header(req, 'user-agent')?.slice(0, 256),
     trace,
+    context: spanContext,
     // Most requests log nothing: the child is made when a line is written.
     get log() {
       child ??= log.child({ requestId, traceId: trace.traceId });
@@ -53,13 +73,24 @@ export function beginRequest(
   (req as WithInfo)[infoKey] = info;
   res.setHeader('X-Request-Id', requestId);
   res.setHeader('traceparent', trace.traceparent);
+  res.once('close', () => endRequestSpan(span, req, res, options.route));
   return info;
 }
 
-/** `beginRequest` as middleware; `currentRequest()` works in handlers. */
-export function requestContext(log: Logger) {
+/**
+ * `beginRequest` as middleware: handlers run in the request's span, and
+ * `currentRequest()` works in them. `untracedPaths` get no span.
+ */
+export function requestContext(
+  log: Logger,
+  untracedPaths: readonly string[] = [],
+) {
+  const untraced = new Set(untracedPaths);
+
   return (req: Request, res: Response, next: NextFunction): void => {
-    current.run(beginRequest(req, res, log), next);
+    const traced = !untraced.has(req.path);
+    const info = beginRequest(req, res, log, { traced });
+    context.with(info.context, () => current.run(info, next));
   };
 }
 

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Metrics } from './metrics';
+import { routeOf } from './route-of';
 
 /** Counts and times every request by its route pattern, never its path. */
 export function requestMetrics(metrics: Metrics) {
@@ -7,7 +8,7 @@ export function requestMetrics(metrics: Metrics) {
     const started = process.hrtime.bigint();
 
     res.on('finish', () => {
-      const route = routeOf(req);
+      const route = routeOf(req) ?? 'unmatched';
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const labels = { route, method: req.method };
       metrics.httpDuration.observe(labels, seconds);
@@ -15,9 +16,4 @@ export function requestMetrics(metrics: Metrics) {
     });
     next();
   };
-}
-
-function routeOf(req: Request): string {
-  const pattern: unknown = (req.route as { path?: unknown } | undefined)?.path;
-  return typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : 'unmatched';
 }

@@ -1,33 +1,30 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  environmentSchema,
+  loadConfig,
+  requireProduction,
+} from '../../../packages/config/src/index';
+import { interpolate, parseComposeFile, readComposeFile } from './compose-file';
+import type { ComposeService } from './compose-file';
 import { repoRoot } from './repo-root';
 
-// TODO(limit): no YAML parser is a dependency and `docker compose` is not
-// installed here, so this reads the file's blocks by indentation only.
+// `docker compose` is not installed here, and Debian's docker-compose
+// (v1) rejects the Compose Specification's top-level `name`: the file is
+// parsed with a YAML parser and its structure checked instead.
 const root = repoRoot();
-const text = readFileSync(join(root, 'infra/compose.yaml'), 'utf8');
-
-/** The lines of each two-space key under the top-level `services:`. */
-function serviceBlocks(): Map<string, string[]> {
-  const blocks = new Map<string, string[]>();
-  let inServices = false;
-  let current: string[] | undefined;
-
-  for (const line of text.split('\n')) {
-    if (/^\S/.test(line)) inServices = line.startsWith('services:');
-    if (!inServices) continue;
-    const key = /^ {2}([a-z][a-z0-9-]*):\s*$/.exec(line)?.[1];
-    if (key) blocks.set(key, (current = []));
-    else if (/^ {4}/.test(line)) current?.push(line);
-  }
-  return blocks;
-}
+const compose = readComposeFile(root, 'infra/compose.yaml');
+const services = compose.services;
+const roster = ['scim-ingress', 'access-api', 'projector'];
+const serviceOf = (name: string): ComposeService => {
+  const found = services[name];
+  if (!found) throw new Error(`no service ${name}`);
+  return found;
+};
 
 describe('infra/compose.yaml', () => {
-  const services = serviceBlocks();
-
   it('holds the stores and the three Roster services', () => {
-    expect([...services.keys()].sort()).toEqual([
+    expect(Object.keys(services).sort()).toEqual([
       'access-api',
       'kurrentdb',
       'postgres',
@@ -37,46 +34,130 @@ describe('infra/compose.yaml', () => {
     ]);
   });
 
-  it.each(['scim-ingress', 'access-api', 'projector'])(
-    'runs %s from the shared Roster block with a main that exists',
+  it.each(roster)(
+    'builds %s from infra/Dockerfile and runs a main that exists',
     (name) => {
-      const block = (services.get(name) ?? []).join('\n');
-      const main = /'(services\/[a-z-]+\/src\/main\.ts)'/.exec(block)?.[1];
+      const service = serviceOf(name);
+      const context = join(root, 'infra', service.build?.context ?? '');
+      const main = service.command?.at(-1) ?? '';
 
-      expect(block).toContain('<<: *roster');
-      expect(main && existsSync(join(root, main))).toBe(true);
-      expect(block).toMatch(/- '127\.0\.0\.1:\d+:8080'/);
+      expect(existsSync(join(context, service.build?.dockerfile ?? ''))).toBe(
+        true,
+      );
+      expect(service.command?.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
+      expect(main).toMatch(/^services\/[a-z-]+\/src\/main\.ts$/);
+      expect(existsSync(join(context, main))).toBe(true);
+      expect(service.ports).toEqual([
+        expect.stringMatching(/^127\.0\.0\.1:\d+:8080$/),
+      ]);
+      expect(service.restart).toBe('unless-stopped');
     },
   );
 
-  it('configures every Roster service by environment only', () => {
-    const start = text.search(/^x-roster:/m);
-    const shared = text.slice(start, text.search(/^services:/m));
+  it.each(roster)(
+    'configures %s with an environment the config schema accepts',
+    (name) => {
+      const environment = Object.fromEntries(
+        Object.entries(serviceOf(name).environment ?? {}).map(
+          ([key, value]) => [
+            key,
+            interpolate(value, { ROSTER_ADMIN_TOKEN: 'a'.repeat(32) }),
+          ],
+        ),
+      );
+      const config = requireProduction(loadConfig(environment), name);
 
-    for (const variable of [
-      'DATABASE_URL',
-      'REDIS_URL',
-      'ROSTER_ADMIN_TOKEN',
-      'ROSTER_CONSISTENCY_TIMEOUT_MS',
-      'HOST',
-      'PORT',
-    ]) {
-      expect(shared).toMatch(new RegExp(`^ {4}${variable}: `, 'm'));
+      expect(config.eventStore).toBe('postgres');
+      expect(config.HOST).toBe('0.0.0.0');
+      expect(config.PORT).toBe(8080);
+      expect(() =>
+        interpolate(
+          serviceOf(name).environment?.['ROSTER_ADMIN_TOKEN'] ?? '',
+          {},
+        ),
+      ).toThrow(/^ROSTER_ADMIN_TOKEN: /);
+    },
+  );
+
+  it('names only known variables, so a misspelt one is caught', () => {
+    const known = new Set(Object.keys(environmentSchema.shape));
+
+    for (const name of roster) {
+      for (const key of Object.keys(serviceOf(name).environment ?? {})) {
+        expect(`${name}: ${key}: ${known.has(key)}`).toBe(
+          `${name}: ${key}: true`,
+        );
+      }
     }
-    expect(shared).toContain('dockerfile: infra/Dockerfile');
-    expect(shared).toContain('restart: unless-stopped');
+  });
+
+  it('starts a service only after what it depends on exists and is healthy', () => {
+    const dockerfile = readFileSync(join(root, 'infra/Dockerfile'), 'utf8');
+
+    for (const [name, service] of Object.entries(services)) {
+      for (const [target, { condition }] of Object.entries(
+        service.depends_on ?? {},
+      )) {
+        const dependency = services[target];
+        const healthy =
+          dependency?.healthcheck !== undefined ||
+          (dependency?.build !== undefined &&
+            /^HEALTHCHECK /m.test(dockerfile));
+
+        expect(`${name} -> ${target}: ${Boolean(dependency)}`).toBe(
+          `${name} -> ${target}: true`,
+        );
+        if (condition === 'service_healthy') expect(healthy).toBe(true);
+      }
+    }
+  });
+
+  it('declares every named volume it mounts', () => {
+    const mounted = Object.values(services).flatMap((service) =>
+      (service.volumes ?? []).map((volume) => volume.split(':')[0]),
+    );
+
+    expect(new Set(mounted)).toEqual(new Set(Object.keys(compose.volumes)));
   });
 
   it('keeps Redis from evicting jobs and PostgreSQL from idle transactions', () => {
-    const redis = (services.get('redis') ?? []).join('\n');
-    const postgres = (services.get('postgres') ?? []).join('\n');
+    const redis = serviceOf('redis').command ?? [];
+    const postgres = serviceOf('postgres').command ?? [];
 
-    expect(redis).toMatch(/noeviction/);
-    expect(redis).toMatch(/--appendonly/);
-    expect(postgres).toMatch(/idle_in_transaction_session_timeout=\d+s/);
+    expect(redis.join(' ')).toContain('--maxmemory-policy noeviction');
+    expect(redis.join(' ')).toContain('--appendonly yes');
+    expect(postgres).toContainEqual(
+      expect.stringMatching(/^idle_in_transaction_session_timeout=\d+s$/),
+    );
+  });
+});
+
+describe('parseComposeFile', () => {
+  it.each([
+    [
+      'a misspelt key',
+      'a:\n    image: x\n    enviroment: {}',
+      /a: Unrecognized key: "enviroment"/,
+    ],
+    [
+      'a service with nothing to run',
+      'a:\n    restart: always',
+      /a: needs an image or a build/,
+    ],
+    [
+      'an unknown condition',
+      'a:\n    image: x\n    depends_on:\n      b:\n        condition: started',
+      /a\.depends_on\.b\.condition: /,
+    ],
+    ['a tab in the indentation', '\ta:\n    image: x', /^bad\.yaml: .*tab/i],
+  ])('refuses %s with a message naming it', (_what, service, message) => {
+    const text = `name: t\nservices:\n  ${service}\n`;
+
+    expect(() => parseComposeFile(text, 'bad.yaml')).toThrow(message);
   });
 
-  it('has no tabs, which YAML forbids for indentation', () => {
-    expect(text).not.toMatch(/\t/);
+  it('interpolates like compose, failing on a required variable', () => {
+    expect(interpolate('${A:-x}/${B}/${C:?}', { C: 'c' })).toBe('x//c');
+    expect(() => interpolate('${C:?set C}', {})).toThrow('C: set C');
   });
 });

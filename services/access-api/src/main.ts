@@ -17,6 +17,7 @@ import {
   runService,
   serve,
   storeChecks,
+  tracedEventStore,
 } from '@roster/composition';
 import type {
   RemoteProjections,
@@ -64,7 +65,7 @@ async function start(env: Config, log: Logger): Promise<RunningService> {
     },
   });
   const access = accessSurface({
-    store: countedEventStore(stores.eventStore, metrics),
+    store: tracedEventStore(countedEventStore(stores.eventStore, metrics)),
     readStore: stores.readStore,
     keyring: stores.keyring,
     tokens: directory,

@@ -8,6 +8,7 @@ import {
   projectionCheck,
   scimRoutes,
   storeChecks,
+  tracedEventStore,
 } from '@roster/composition';
 import { createMemoryRateLimiter, createMetrics } from '@roster/service-kit';
 import type { Logger, Metrics } from '@roster/service-kit';
@@ -40,7 +41,7 @@ export function createRosterHttp(
 ): { readonly app: Express; readonly ahead: AheadOfApp } {
   const metrics = options.metrics ?? createMetrics();
   const { stores } = system;
-  const store = countedEventStore(stores.eventStore, metrics);
+  const store = tracedEventStore(countedEventStore(stores.eventStore, metrics));
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
 
   const app = createServiceApp({

@@ -46,6 +46,7 @@ async function start(env: Config, log: Logger): Promise<RunningService> {
     redisUrl: config.REDIS_URL,
     prefix: config.ROSTER_QUEUE_PREFIX,
     concurrency: config.ROSTER_PROJECTOR_CONCURRENCY,
+    sweepMs: config.ROSTER_PROJECTOR_SWEEP_MS,
     onError: (error) => log.warn({ err: error }, 'projector job failed'),
   });
   await driver.start();

@@ -1,8 +1,12 @@
 import type { RuntimeObserver } from '@roster/projection-runtime';
+import { activeTraceId } from '@roster/service-kit';
 import type { Logger, Metrics } from '@roster/service-kit';
 import { Histogram } from 'prom-client';
+import { recordBatchSpan } from './batch-span';
 
-/** Maps the runtime's metrics-as-data onto prom-client and the log. */
+/**
+ * Maps the runtime's metrics-as-data onto prom-client, spans and the log.
+ */
 export function projectorObserver(
   metrics: Metrics,
   log: Logger,
@@ -31,12 +35,19 @@ export function projectorObserver(
         { projection: sample.projection },
         sample.applyMs / 1000,
       );
+      recordBatchSpan(sample);
     },
     eventFailed: (sample) => {
-      log.error({ failure: sample }, 'projection stopped at an event');
+      log.error(
+        { failure: sample, ...activeTraceId() },
+        'projection stopped at an event',
+      );
     },
     transientError: (error) => {
-      log.warn({ err: error }, 'projection step failed; retrying');
+      log.warn(
+        { err: error, ...activeTraceId() },
+        'projection step failed; retrying',
+      );
     },
   };
 }

@@ -1,14 +1,11 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { QUEUE_NAME } from '@roster/projection-runtime';
 import type { Metrics } from '@roster/service-kit';
-
-// TODO(limit): the queue name is the runtime's QUEUE_NAME, which its index
-// does not export; keep the two equal.
-const queueName = 'roster-projections';
 
 /** Sets the queue-depth gauge from BullMQ's counts, before each scrape. */
 export function queueDepth(redis: Redis, prefix: string, metrics: Metrics) {
-  const queue = new Queue(queueName, { connection: redis, prefix });
+  const queue = new Queue(QUEUE_NAME, { connection: redis, prefix });
   queue.on('error', () => undefined);
 
   return {

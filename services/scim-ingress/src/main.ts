@@ -16,6 +16,7 @@ import {
   scimRoutes,
   serve,
   storeChecks,
+  tracedEventStore,
 } from '@roster/composition';
 import type { RunningService } from '@roster/composition';
 import { createTenantDirectoryReader } from '@roster/projection-tenant-directory';
@@ -55,7 +56,7 @@ async function start(env: Config, log: Logger): Promise<RunningService> {
   app.use(
     '/scim/v2',
     scimRoutes({
-      store: countedEventStore(stores.eventStore, metrics),
+      store: tracedEventStore(countedEventStore(stores.eventStore, metrics)),
       readStore: stores.readStore,
       tokens: createTenantDirectoryReader(stores.readStore.db),
       afterWrite: projections.afterWrite,

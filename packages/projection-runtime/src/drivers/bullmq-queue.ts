@@ -1,6 +1,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { unitKey, type RunUnit } from '../run-unit';
+import { tracedJob } from './job-trace';
 
 export const QUEUE_NAME = 'roster-projections';
 export const SWEEP_SCHEDULER = 'roster-projections-sweep';
@@ -9,6 +10,8 @@ export const SWEEP_SCHEDULER = 'roster-projections-sweep';
 export interface WakeJob {
   readonly schema: string;
   readonly partition: number;
+  /** W3C trace context of the code that enqueued it, when traced. */
+  readonly trace?: Readonly<Record<string, string>>;
 }
 
 export interface QueueOptions {
@@ -41,7 +44,7 @@ export async function addWake(
   const key = unitKey(unit);
   await queue.add(
     'wake',
-    { schema: unit.schema, partition: unit.partition },
+    { schema: unit.schema, partition: unit.partition, ...tracedJob() },
     { ...retried, deduplication: { id: key, keepLastIfActive: true } },
   );
 }
@@ -55,7 +58,7 @@ export async function addRetry(
   const key = unitKey(unit);
   await queue.add(
     'wake',
-    { schema: unit.schema, partition: unit.partition },
+    { schema: unit.schema, partition: unit.partition, ...tracedJob() },
     {
       ...retried,
       delay: Math.max(0, at.getTime() - Date.now()),

@@ -1,7 +1,8 @@
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { ProjectionRuntime } from '../projection-runtime';
-import { addWake, openQueue, type WakeJob } from './bullmq-queue';
+import { addWake, openQueue, QUEUE_NAME, type WakeJob } from './bullmq-queue';
+import { inSendSpan } from './job-trace';
 import type { Waker } from './projection-driver';
 
 /**
@@ -15,7 +16,9 @@ export function createBullmqWaker(
   return {
     wake: async (tenantId) => {
       const units = runtime.unitsOfTenant(tenantId);
-      await Promise.all(units.map((unit) => addWake(queue, unit)));
+      await inSendSpan(QUEUE_NAME, units.length, () =>
+        Promise.all(units.map((unit) => addWake(queue, unit))),
+      );
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   type WakeJob,
 } from './bullmq-queue';
 import { createBullmqWaker } from './bullmq-waker';
+import { inProcessSpan } from './job-trace';
 import type { ProjectionDriver } from './projection-driver';
 
 export interface BullmqDriverOptions {
@@ -59,7 +60,13 @@ export function createBullmqDriver(
     start: async () => {
       worker = new Worker<WakeJob>(
         QUEUE_NAME,
-        (job) => processJob(runtime, queue, job, options),
+        (job) =>
+          // The sweep runs every few seconds: no span for it.
+          job.name === 'sweep'
+            ? processJob(runtime, queue, job, options)
+            : inProcessSpan(QUEUE_NAME, job, () =>
+                processJob(runtime, queue, job, options),
+              ),
         {
           connection: (workerConnection = connect(
             options.redisUrl,
