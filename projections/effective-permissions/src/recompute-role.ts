@@ -18,7 +18,11 @@ export async function recomputeRole(
   at: Date,
 ): Promise<RecomputeResult> {
   const t = tenantId;
-  const { rows } = await sql<{ changed: string; sample: string[] | null }>`
+  const { rows } = await sql<{
+    changed: string;
+    sample: string[] | null;
+    emptied: [string, string][];
+  }>`
     WITH RECURSIVE
     mapped_groups AS (
       SELECT g.group_id FROM mappings mp
@@ -103,50 +107,67 @@ export async function recomputeRole(
       FROM marked d WHERE d.fresh
       RETURNING user_id
     ),
-    pairs AS (
-      SELECT DISTINCT user_id, permission FROM marked WHERE moved
+    -- The role's sources of each moved pair after the change, sorted.
+    role_after AS (
+      SELECT m.user_id, m.permission,
+        coalesce(jsonb_agg(m.source ORDER BY m.source_key)
+          FILTER (WHERE NOT m.gone), '[]') AS sources
+      FROM marked m WHERE m.moved GROUP BY m.user_id, m.permission
     ),
-    -- A moved pair's sources: the role's new ones and its other ones.
-    sources_after AS (
-      SELECT user_id, permission, NULL::text AS source_key, NULL::jsonb AS source
-      FROM pairs
-      UNION ALL
-      SELECT user_id, permission, source_key, source FROM marked
-      WHERE moved AND NOT gone
-      UNION ALL
-      SELECT i.user_id, i.permission, i.source_key, i.source FROM pairs p
-      JOIN access_intervals i ON i.tenant_id = ${t}
-        AND i.user_id = p.user_id AND i.permission = p.permission
-        AND i.revoked_at IS NULL
-      WHERE (i.source ->> 'role') IS DISTINCT FROM ${role}
-    ),
-    wanted AS (
-      SELECT s.user_id, s.permission,
-        jsonb_agg(s.source ORDER BY s.source_key)
-          FILTER (WHERE s.source IS NOT NULL) AS sources
-      FROM sources_after s GROUP BY s.user_id, s.permission
-    ),
-    dropped AS (
-      DELETE FROM effective_permissions e USING wanted w
-      WHERE w.sources IS NULL AND e.tenant_id = ${t}
-        AND e.user_id = w.user_id AND e.permission = w.permission
-      RETURNING e.user_id
-    ),
+    -- The row's other sources are read through the conflict, so by its
+    -- primary key: no plan can scan the table once per pair.
     upserted AS (
-      INSERT INTO effective_permissions (tenant_id, user_id, permission, sources)
-      SELECT ${t}, w.user_id, w.permission, w.sources FROM wanted w
-      WHERE w.sources IS NOT NULL
+      INSERT INTO effective_permissions AS e
+        (tenant_id, user_id, permission, sources)
+      SELECT ${t}, r.user_id, r.permission, r.sources FROM role_after r
       ON CONFLICT (tenant_id, user_id, permission) DO UPDATE
-        SET sources = excluded.sources
-      RETURNING user_id
+        SET sources = (
+          SELECT coalesce(jsonb_agg(x.source ORDER BY ${keyOf('x.source')}),
+            '[]')
+          FROM (
+            SELECT o.source FROM jsonb_array_elements(e.sources) AS o(source)
+            WHERE (o.source ->> 'role') IS DISTINCT FROM ${role}
+            UNION ALL
+            SELECT n.source FROM jsonb_array_elements(excluded.sources)
+              AS n(source)
+          ) x
+        )
+      RETURNING e.user_id, e.permission, e.sources = '[]' AS emptied
     ),
-    changed AS (SELECT DISTINCT user_id FROM pairs)
-    SELECT count(*) AS changed,
+    changed AS (SELECT DISTINCT user_id FROM upserted)
+    SELECT
+      (SELECT count(*) FROM changed) AS changed,
       (SELECT array_agg(user_id) FROM (
         SELECT user_id FROM changed ORDER BY user_id LIMIT ${SAMPLE_SIZE}
-      ) s) AS sample
-    FROM changed`.execute(db);
+      ) s) AS sample,
+      (SELECT coalesce(jsonb_agg(jsonb_build_array(user_id, permission)), '[]')
+        FROM upserted WHERE emptied) AS emptied`.execute(db);
 
+  await deleteEmptied(db, t, rows[0]?.emptied ?? []);
   const row = rows[0];
   return { changed: Number(row?.changed ?? 0), sample: row?.sample ?? [] };
+}
+
+/** Rows left without a source: the upsert cannot delete them itself. */
+async function deleteEmptied(
+  db: Kysely<unknown>,
+  tenantId: string,
+  emptied: readonly [string, string][],
+): Promise<void> {
+  if (emptied.length === 0) return;
+
+  await sql`DELETE FROM effective_permissions e
+    USING jsonb_to_recordset(${JSON.stringify(
+      emptied.map(([user, permission]) => ({ user, permission })),
+    )}::jsonb) AS x("user" text, permission text)
+    WHERE e.tenant_id = ${tenantId} AND e.user_id = x."user"
+      AND e.permission = x.permission AND e.sources = '[]'`.execute(db);
+}
+
+/** A stored source's key, as the recomputes sort sources by. */
+function keyOf(column: string) {
+  const s = sql.raw(column);
+  return sql`CASE ${s} ->> 'kind' WHEN 'direct' THEN 'direct'
+    WHEN 'group' THEN 'group|' || (${s} ->> 'role') || '|' || (${s} ->> 'groupId')
+    ELSE 'scimRole|' || (${s} ->> 'role') || '|' || (${s} ->> 'value') END`;
 }
