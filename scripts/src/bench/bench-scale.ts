@@ -17,7 +17,7 @@ export interface BenchScale {
   readonly revocations: number;
   readonly inProcessChecks: number;
   readonly rebuildEvents: number;
-  /** The rebuild child is stopped after this many seconds. */
+  /** The rebuild child is stopped this many seconds after appending. */
   readonly rebuildBudgetS: number;
   /** Upper bound of any one load phase, ms. */
   readonly phaseMaxMs: number;

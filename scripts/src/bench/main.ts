@@ -16,7 +16,7 @@ import type { PrivatePostgres } from './private-postgres';
 import { rebuildLog } from './rebuild-log';
 import { repeatRuns } from './repeat-runs';
 import { runPeer } from './run-peer';
-import { runRoster } from './run-roster';
+import { noteLines, runRoster } from './run-roster';
 import type { SystemRun } from './run-roster';
 import { aggregate } from './scenario-result';
 import type { ScenarioResult } from './scenario-result';
@@ -186,7 +186,7 @@ async function rebuildRuns(
     rebuildLog(ctx, mode, profiles),
   );
   const result = aggregate('rebuild', mode, '', runs);
-  return { results: [result], notes: [], topology: '' };
+  return { results: [result], notes: noteLines(mode, result), topology: '' };
 }
 
 const seedingText =
