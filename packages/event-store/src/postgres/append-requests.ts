@@ -22,6 +22,7 @@ export async function appendRequests(
   const { rows } = await sql.query<AppendRow>(
     APPEND_SQL,
     appendParams(requests),
+    { name: 'roster_es_append' },
   );
 
   const written = rows.every((row) => row.last_revision !== null);

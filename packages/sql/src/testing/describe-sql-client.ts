@@ -27,6 +27,26 @@ export function describeSqlClient(
       expect(rows).toEqual([{ sum: 3, text: "it's" }]);
     });
 
+    it('runs a statement prepared by name again with other parameters', async () => {
+      const text = 'SELECT $1::int * 2 AS doubled';
+      const options = { name: 'roster_test_doubled' };
+      const inTransaction = await sql.transaction((tx) =>
+        tx.query<{ doubled: number }>(text, [5], options),
+      );
+      const sums = await Promise.all(
+        [1, 2, 3].map((n) =>
+          sql.query<{ doubled: number }>(text, [n], options),
+        ),
+      );
+
+      expect(inTransaction.rows).toEqual([{ doubled: 10 }]);
+      expect(sums.map((r) => r.rows)).toEqual([
+        [{ doubled: 2 }],
+        [{ doubled: 4 }],
+        [{ doubled: 6 }],
+      ]);
+    });
+
     it('counts the rows a write changed', async () => {
       const insert = await sql.query(
         'INSERT INTO items (id) VALUES ($1), ($2)',
