@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { migrateKeyring, personalDataCodec, sqlKeyring } from '@roster/audit';
+import type { Stores } from '@roster/composition';
+import { createEventStore } from '@roster/event-store';
+import { runTenantCommand, withEventCodec } from '@roster/ledger';
+import { openReadStore } from '@roster/read-store';
+import { createTestDatabase } from '@roster/read-store/testing';
+import { createLogger, generateToken, hashToken } from '@roster/service-kit';
+import { createPgClient, createPgliteClient } from '@roster/sql';
+import { createRosterApp } from '../roster-app';
+import { startSystem } from '../roster-system';
+import type { RosterSystem } from '../roster-system';
+import { listen } from '../testing/listen';
+import { countingClient, type SeenStatement } from './counting-client';
+
+/**
+ * `tsx services/all-in-one/src/write-profile/main.ts pglite|postgres [users]`: creates
+ * users one at a time (filter GET, then POST) through the all-in-one app
+ * and prints the statements each request ran, grouped by kind.
+ */
+async function main(): Promise<void> {
+  const kind = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
+  const users = Number(process.argv[3] ?? 50);
+  const database = kind === 'postgres' ? await createTestDatabase() : null;
+  const counting = countingClient(
+    database ? createPgClient(database.url) : await createPgliteClient(),
+  );
+  const stores = await openCountedStores(counting.client);
+  const system = await startSystem(stores, { consistencyTimeoutMs: 10_000 });
+  const app = createRosterApp(system, {
+    log: createLogger('silent'),
+    adminToken: generateToken('rst_op'),
+    rateLimitPerSecond: 100_000,
+  });
+  const server = await listen(app);
+  const token = await createTenant(system, 'profile');
+
+  const perUser: SeenStatement[][] = [];
+  const startedAt = performance.now();
+  const cpuAt = process.cpuUsage();
+  for (let i = 0; i < users; i++) {
+    counting.take();
+    await createOne(server.url, token, `user${i}@profile.example`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    perUser.push(counting.take());
+  }
+  const ms = performance.now() - startedAt;
+  const cpu = process.cpuUsage(cpuAt);
+  report(kind, perUser, ms, (cpu.user + cpu.system) / 1000);
+
+  await server.close();
+  await system.close();
+  await stores.close();
+  await database?.drop();
+}
+
+async function openCountedStores(
+  client: Awaited<ReturnType<typeof createPgliteClient>>,
+): Promise<Stores> {
+  const raw = await createEventStore({ kind: 'sql', client });
+  await migrateKeyring(client);
+  const keyring = sqlKeyring(client);
+  const eventStore = withEventCodec(raw, personalDataCodec(keyring));
+  const readStore = await openReadStore({ client });
+  return {
+    eventStore,
+    readStore,
+    keyring,
+    close: async () => {
+      await readStore.close();
+      await client.close();
+    },
+  };
+}
+
+async function createOne(url: string, token: string, userName: string) {
+  const headers = {
+    Authorization: `Bearer ${token}`,
+    'Content-Type': 'application/scim+json',
+  };
+  const filter = encodeURIComponent(`userName eq "${userName}"`);
+  const found = await fetch(`${url}/scim/v2/Users?filter=${filter}`, {
+    headers,
+  });
+  await found.text();
+  const created = await fetch(`${url}/scim/v2/Users`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName,
+      active: true,
+      name: { givenName: 'Pro', familyName: 'File' },
+      emails: [{ value: userName, type: 'work', primary: true }],
+    }),
+  });
+  if (created.status !== 201) throw new Error(await created.text());
+}
+
+function report(
+  kind: string,
+  perUser: SeenStatement[][],
+  ms: number,
+  cpuMs: number,
+) {
+  const steady = perUser.slice(Math.floor(perUser.length / 2));
+  const count = (list: SeenStatement[]) =>
+    list.length + list.filter((s) => s.text.startsWith('BEGIN')).length;
+  const average = steady.reduce((sum, l) => sum + count(l), 0) / steady.length;
+  const sqlMs =
+    steady.reduce((sum, l) => sum + l.reduce((s, x) => s + x.ms, 0), 0) /
+    steady.length;
+
+  const lines = [
+    `${kind}: ${perUser.length} users one after another`,
+    `  ${(ms / perUser.length).toFixed(1)} ms per user (GET + POST)`,
+    `  ${(cpuMs / perUser.length).toFixed(1)} CPU ms of this process per user`,
+    `  ${average.toFixed(1)} round trips per user (BEGIN+COMMIT as 2)`,
+    `  ${sqlMs.toFixed(1)} ms summed statement time per user`,
+    '  statements of one user, in order:',
+    ...(steady[0] ?? []).map((s) => {
+      const text = s.text.replace(/\s+/g, ' ').trim().slice(0, 110);
+      return `    ${s.ms.toFixed(2).padStart(7)} ms  ${text}`;
+    }),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function createTenant(system: RosterSystem, tenantId: string) {
+  const token = generateToken('rst_scim');
+  const requestId = randomUUID();
+  const ctx = {
+    store: system.stores.eventStore,
+    tenantId,
+    newId: randomUUID,
+    request: {
+      tenantId,
+      actor: { kind: 'admin' as const, id: 'profile' },
+      requestId,
+      correlationId: requestId,
+    },
+  };
+  await runTenantCommand(ctx, {
+    type: 'CreateTenant',
+    tenantId,
+    name: tenantId,
+  });
+  const issued = await runTenantCommand(ctx, {
+    type: 'IssueToken',
+    kind: 'scim',
+    tokenId: randomUUID(),
+    tokenHash: hashToken(token),
+  });
+  await system.afterWrite(tenantId, issued.position);
+  return token;
+}
+
+void main();
