@@ -35,6 +35,7 @@ export function countingClient(inner: SqlClient): CountingClient {
     ...wrap(inner),
     kind: inner.kind,
     listen: (channel, onNotify) => inner.listen(channel, onNotify),
+    openSession: () => inner.openSession(),
     close: () => inner.close(),
   };
   return {
