@@ -118,6 +118,74 @@ it('a batch mixing many users and role redefinitions equals one event at a time'
   expect(await dump(await build([events]))).toEqual(expected);
 }, 120_000);
 
+it('a clock that goes back between events closes intervals at their start, never before', async () => {
+  const log: DomainEvent[] = [
+    provisioned('u1'),
+    provisioned('u2'),
+    {
+      type: 'RoleDefined',
+      data: { role: 'staff', permissions: ['docs:read'] },
+    },
+    {
+      type: 'RoleMapped',
+      data: {
+        mappingId: 'by-value',
+        role: 'staff',
+        source: { kind: 'scimRole', value: 'lead' },
+      },
+    },
+    {
+      type: 'DirectPermissionGranted',
+      data: { userId: 'u1', permission: 'p' },
+    },
+    {
+      type: 'DirectPermissionRevoked',
+      data: { userId: 'u1', permission: 'p' },
+    },
+    { type: 'RoleRemoved', data: { role: 'staff' } },
+  ];
+  const seconds = [0, 1, 50, 60, 100, 90, 55];
+  const events = timed(log, seconds);
+
+  const schema = await build(events.map((event) => [event]));
+
+  const intervals = (await dump(schema))['access_intervals'] as {
+    permission: string;
+    granted_at: Date;
+    revoked_at: Date | null;
+  }[];
+  expect(intervals).toHaveLength(3);
+  for (const interval of intervals) {
+    expect(interval.revoked_at).toEqual(interval.granted_at);
+  }
+  expect(await dump(await build([events]))).toEqual(await dump(schema));
+});
+
+function provisioned(userId: string): DomainEvent {
+  const userName = `${userId}@example.com`;
+  const resource = { userName, roles: [{ value: 'lead' }] };
+  const data = { userId, userName, origin: 'scim' as const, active: true };
+  return { type: 'UserProvisioned', data: { ...data, resource } };
+}
+
+/** The events of tenant `skew`, the i-th at `seconds[i]` past a start. */
+function timed(log: DomainEvent[], seconds: number[]): ParsedEvent[] {
+  const start = Date.parse('2026-06-01T00:00:00.000Z');
+  return log.map((event, index) => {
+    const at = new Date(start + (seconds[index] ?? 0) * 1000);
+    return {
+      ...event,
+      id: `s${index}`,
+      stream: 'tenant:skew:random',
+      revision: index,
+      position: String(index),
+      tenantId: 'skew',
+      metadata: { tenantId: 'skew', occurredAt: at.toISOString() },
+      recordedAt: at,
+    };
+  });
+}
+
 /**
  * Users provisioned one by one into a nested group, a role mapped by id
  * and by name, redefined twice while users change around it; every event

@@ -100,7 +100,8 @@ export async function recomputeAffected(
       WHERE o.interval_id IS NULL OR n.user_id IS NULL
     ),
     closed AS (
-      UPDATE access_intervals i SET revoked_at = d.at
+      -- Another ingress's clock may lag: an interval never ends before it began.
+      UPDATE access_intervals i SET revoked_at = greatest(d.at, i.granted_at)
       FROM interval_diff d
       WHERE d.user_id IS NULL AND i.interval_id = d.interval_id
       RETURNING i.user_id

@@ -95,7 +95,9 @@ export async function recomputeRole(
       FROM joined j
     ),
     closed AS (
-      UPDATE access_intervals i SET revoked_at = ${at}
+      -- Another ingress's clock may lag: an interval never ends before it began.
+      UPDATE access_intervals i
+      SET revoked_at = greatest(${at}::timestamptz, i.granted_at)
       FROM marked d
       WHERE d.gone AND i.interval_id = d.interval_id
       RETURNING i.user_id
