@@ -59,13 +59,26 @@ export async function createGeneration(
   });
 }
 
-/** Makes `schema` the one readers use; the former active one retires. */
+/**
+ * Makes `schema` the one readers use and retires the former active one,
+ * but only if `schema` has passed every position the active one reached:
+ * a write acknowledged on the old one stays visible. False: catch up more.
+ */
 export async function activateGeneration(
   db: Kysely<RuntimeDatabase>,
   projection: string,
   schema: string,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const active = await trx
+      .selectFrom('roster.projection_generations')
+      .select('schema_name')
+      .where('projection', '=', projection)
+      .where('state', '=', 'active')
+      .execute();
+    const retiring = active.map((row) => row.schema_name);
+    if (!(await hasCaughtUp(trx, schema, retiring))) return false;
+
     await trx
       .updateTable('roster.projection_generations')
       .set({ state: 'retired' })
@@ -81,7 +94,38 @@ export async function activateGeneration(
 
     const payload = JSON.stringify({ kind: 'switch', projection });
     await sql`SELECT pg_notify(${PROGRESS_CHANNEL}, ${payload})`.execute(trx);
+    return true;
   });
+}
+
+/**
+ * Locks the checkpoints of both sides (batches in flight finish first, no
+ * new one starts) and compares them: each partition of `schema` must be at
+ * or past every partition of the retiring schemas, or, where the partition
+ * counts agree, past its own counterpart.
+ */
+async function hasCaughtUp(
+  trx: Kysely<RuntimeDatabase>,
+  schema: string,
+  retiring: readonly string[],
+): Promise<boolean> {
+  const rows = await trx
+    .selectFrom('roster.projection_checkpoints')
+    .select(['schema_name', 'partition', 'position'])
+    .where('schema_name', 'in', [schema, ...retiring])
+    .forUpdate()
+    .execute();
+
+  const fresh = rows.filter((row) => row.schema_name === schema);
+  const old = rows.filter((row) => row.schema_name !== schema);
+  const paired = retiring.length === 1 && old.length === fresh.length;
+  return fresh.every((row) =>
+    old.every(
+      (other) =>
+        (paired && other.partition !== row.partition) ||
+        row.position >= other.position,
+    ),
+  );
 }
 
 /** Drops the schemas of retired generations and forgets them. */

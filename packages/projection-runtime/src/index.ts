@@ -32,7 +32,11 @@ export {
   type ProjectionRuntimeOptions,
   type WakeListener,
 } from './projection-runtime';
-export { RebuildBlockedError, type RebuildResult } from './rebuild-projection';
+export {
+  RebuildBehindError,
+  RebuildBlockedError,
+  type RebuildResult,
+} from './rebuild-projection';
 export type { RebuildProgress } from './rebuild-progress';
 export type { RunUnit } from './run-unit';
 export type {

@@ -79,10 +79,9 @@ export async function rebuildProjection(
   }
 
   await deps.refresh();
-  await catchUpAll(deps, schema);
+  await switchWhenCaughtUp(deps, name, schema);
   const applied = await eventsAppliedIn(deps.db, schema);
 
-  await activateGeneration(deps.db, name, schema);
   const dropped = await dropRetired(deps.db);
   const { version } = projection;
   return { projection: name, version, schema, dropped, applied };
@@ -95,6 +94,33 @@ function freshSchema(
   const plain = schemaFor(projection);
   const taken = generations.some((g) => g.schema_name === plain);
   return taken ? schemaFor(projection, Date.now().toString(36)) : plain;
+}
+
+/** Writes keep coming while it builds: catch up, then switch if still level. */
+async function switchWhenCaughtUp(
+  deps: RebuildDeps,
+  name: string,
+  schema: string,
+): Promise<void> {
+  for (let round = 1; ; round += 1) {
+    await catchUpAll(deps, schema);
+    if (await activateGeneration(deps.db, name, schema)) return;
+    if (round >= MAX_SWITCH_ROUNDS) throw new RebuildBehindError(schema);
+  }
+}
+
+const MAX_SWITCH_ROUNDS = 100;
+
+/** The new generation fell behind the active one at every switch attempt. */
+export class RebuildBehindError extends Error {
+  override readonly name = 'RebuildBehindError';
+
+  constructor(readonly schema: string) {
+    super(
+      `rebuild into ${schema} kept falling behind the active generation;` +
+        ' run it again when writes are fewer (it resumes)',
+    );
+  }
 }
 
 async function catchUpAll(deps: RebuildDeps, schema: string): Promise<void> {
