@@ -26,6 +26,9 @@ export interface RemoteProjectionOptions {
   readonly metrics: Metrics;
 }
 
+/** Wake-ups repeat this often while a write waits for its read models. */
+const REWAKE_MS = 200;
+
 /**
  * Production consistency: a deduplicated BullMQ wake-up per unit of the
  * tenant, then the checkpoints' NOTIFY. A wake-up that cannot be sent is
@@ -65,13 +68,23 @@ export async function openRemoteProjections(
     runtime,
     afterWrite: async (tenantId, position) => {
       if (position === START) return;
-      await wake(tenantId, position);
-      await waitVisible(
-        runtime,
-        tenantId,
-        position,
-        config.ROSTER_CONSISTENCY_TIMEOUT_MS,
-      );
+
+      // An event held back by another open transaction is invisible to
+      // the catch-up it woke: wake again until the read models pass it.
+      const nudge = setInterval(() => {
+        opened.waker.wake(tenantId).catch(() => undefined);
+      }, REWAKE_MS);
+      try {
+        await wake(tenantId, position);
+        await waitVisible(
+          runtime,
+          tenantId,
+          position,
+          config.ROSTER_CONSISTENCY_TIMEOUT_MS,
+        );
+      } finally {
+        clearInterval(nudge);
+      }
     },
     close: async () => {
       await opened.close();

@@ -90,15 +90,20 @@ describe('traces across ingress, queue and projector', () => {
     expect(created.status).toBe(201);
     const echoed = created.headers.get('traceparent') ?? '';
 
-    const spans = await receiver.waitFor((all) => {
+    // A write that waits long re-wakes the projectors: one send each.
+    const applied = (all: readonly ReceivedSpan[]) => {
       const request = named(all, 'POST /scim/v2/Users')[0];
-      const sent = named(childrenOf(all, request), 'send roster-projections');
-      return projectedFrom(all, sent[0]).batches.length > 0;
-    });
+      const sends = named(childrenOf(all, request), 'send roster-projections');
+      const traced = sends.map((sent) => ({
+        sent,
+        ...projectedFrom(all, sent),
+      }));
+      return traced.find((found) => found.batches.length > 0);
+    };
+    const spans = await receiver.waitFor((all) => applied(all) !== undefined);
     const request = named(spans, 'POST /scim/v2/Users')[0];
     const children = childrenOf(spans, request);
-    const sent = named(children, 'send roster-projections')[0];
-    const { jobs, batches } = projectedFrom(spans, sent);
+    const { sent, jobs, batches } = applied(spans) ?? {};
 
     expect(echoed).toMatch(new RegExp(`^00-${callerTrace}-[0-9a-f]{16}-01$`));
     expect(request).toMatchObject({
@@ -111,15 +116,19 @@ describe('traces across ingress, queue and projector', () => {
         'http.response.status_code': 201,
       }),
     });
-    expect(children.map((span) => [span.service, span.name]).sort()).toEqual([
-      ['roster-ingress', 'roster.event_store.append'],
-      ['roster-ingress', 'send roster-projections'],
+    const kinds = new Set(
+      children.map((span) => `${span.service} ${span.name}`),
+    );
+    expect([...kinds].sort()).toEqual([
+      'roster-ingress roster.event_store.append',
+      'roster-ingress send roster-projections',
     ]);
-    expect(jobs[0]).toMatchObject({
+    expect(named(children, 'roster.event_store.append')).toHaveLength(1);
+    expect(jobs?.[0]).toMatchObject({
       service: 'roster-projector',
       links: [{ traceId: callerTrace, spanId: sent?.spanId }],
     });
-    expect(batches[0]).toMatchObject({
+    expect(batches?.[0]).toMatchObject({
       name: 'roster.projection.batch',
       attributes: expect.objectContaining({ 'roster.events': 2 }),
     });

@@ -36,16 +36,24 @@ const retried: JobsOptions = {
   removeOnFail: 1000,
 };
 
-/** One job per unit at a time, plus at most one queued behind it. */
+/**
+ * One job per unit at a time, plus at most one queued behind it; `delayMs`
+ * holds the queued one back (wake-ups meanwhile join it).
+ */
 export async function addWake(
   queue: Queue<WakeJob>,
   unit: RunUnit,
+  delayMs = 0,
 ): Promise<void> {
   const key = unitKey(unit);
   await queue.add(
     'wake',
     { schema: unit.schema, partition: unit.partition, ...tracedJob() },
-    { ...retried, deduplication: { id: key, keepLastIfActive: true } },
+    {
+      ...retried,
+      ...(delayMs > 0 ? { delay: delayMs } : {}),
+      deduplication: { id: key, keepLastIfActive: true },
+    },
   );
 }
 

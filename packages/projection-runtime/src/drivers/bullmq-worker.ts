@@ -115,13 +115,13 @@ async function processJob(
   if (result.state === 'more') await addWake(queue, unit);
   if (result.state === 'blocked') await addRetry(queue, unit, result.retryAt);
   // The lease holder may have read before the append that woke this job.
-  if (result.state === 'busy') await addRetry(queue, unit, soon());
+  // A wake-up of its own, not a retry: retries are deduplicated for a
+  // second, and the holder may itself be one, so the look again is kept.
+  if (result.state === 'busy') await addWake(queue, unit, BUSY_DELAY_MS);
   return result.state;
 }
 
-function soon(): Date {
-  return new Date(Date.now() + 200);
-}
+const BUSY_DELAY_MS = 200;
 
 async function wakeAll(
   runtime: ProjectionRuntime,
