@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { helpText, parseOptions } from './bench-options';
 import type { BenchOptions } from './bench-options';
 import type { BenchReport } from './bench-report';
@@ -33,7 +33,8 @@ async function main(): Promise<number> {
 
   const scale = scaleOf(options);
   const date = new Date().toISOString().slice(0, 10);
-  const out = options.out ?? defaultOut(date, options.quick);
+  // Child servers run elsewhere: their preload path must not be relative.
+  const out = resolve(options.out ?? defaultOut(date, options.quick));
   const started = Date.now();
   const loadAtStart = loadavg()[0] ?? 0;
 
