@@ -145,7 +145,7 @@ it('a clock that goes back between events closes intervals at their start, never
     { type: 'RoleRemoved', data: { role: 'staff' } },
   ];
   const seconds = [0, 1, 50, 60, 100, 90, 55];
-  const events = timed(log, seconds);
+  const events = timed(log, 'skew', (index) => seconds[index] ?? 0);
 
   const schema = await build(events.map((event) => [event]));
 
@@ -168,19 +168,23 @@ function provisioned(userId: string): DomainEvent {
   return { type: 'UserProvisioned', data: { ...data, resource } };
 }
 
-/** The events of tenant `skew`, the i-th at `seconds[i]` past a start. */
-function timed(log: DomainEvent[], seconds: number[]): ParsedEvent[] {
+/** The log as tenant `tenantId` receives it, event i at `seconds(i)`. */
+function timed(
+  log: readonly DomainEvent[],
+  tenantId: string,
+  seconds: (index: number) => number,
+): ParsedEvent[] {
   const start = Date.parse('2026-06-01T00:00:00.000Z');
   return log.map((event, index) => {
-    const at = new Date(start + (seconds[index] ?? 0) * 1000);
+    const at = new Date(start + seconds(index) * 1000);
     return {
       ...event,
-      id: `s${index}`,
-      stream: 'tenant:skew:random',
+      id: `${tenantId}-${index}`,
+      stream: `tenant:${tenantId}:random`,
       revision: index,
       position: String(index),
-      tenantId: 'skew',
-      metadata: { tenantId: 'skew', occurredAt: at.toISOString() },
+      tenantId,
+      metadata: { tenantId, occurredAt: at.toISOString() },
       recordedAt: at,
     };
   });
@@ -269,18 +273,5 @@ function bigGroupLog(count: number): ParsedEvent[] {
   });
   log.push({ type: 'RoleRemoved', data: { role: 'staff' } });
 
-  const start = Date.parse('2026-06-01T00:00:00.000Z');
-  return log.map((event, index) => {
-    const at = new Date(start + index * 1000);
-    return {
-      ...event,
-      id: `e${index}`,
-      stream: 'tenant:big:random',
-      revision: index,
-      position: String(index),
-      tenantId: 'big',
-      metadata: { tenantId: 'big', occurredAt: at.toISOString() },
-      recordedAt: at,
-    };
-  });
+  return timed(log, 'big', (index) => index);
 }
