@@ -48,6 +48,7 @@ async function applyIfCurrent(
   batch: BatchToCommit,
   events: readonly ParsedEvent[],
 ): Promise<boolean> {
+  await requireNotRetired(trx, unit.schema);
   const swapped = await trx
     .updateTable('roster.projection_checkpoints')
     .set({
@@ -60,7 +61,6 @@ async function applyIfCurrent(
     .where('position', '=', batch.from)
     .executeTakeFirst();
   if (swapped.numUpdatedRows === 0n) return false;
-  await requireNotRetired(trx, unit.schema);
 
   await sql`SET LOCAL search_path TO ${sql.id(unit.schema)}`.execute(trx);
   if (events.length > 0) {
@@ -77,9 +77,10 @@ async function applyIfCurrent(
 }
 
 /**
- * A switch holds this generation's checkpoint rows while it retires it;
- * the locking read sees its outcome, so a retired generation never moves
- * past the position its successor was checked against.
+ * A switch holds this generation's row while it retires it; the locking
+ * read sees its outcome, so a retired generation never moves past the
+ * position its successor was checked against. Generation row first, then
+ * checkpoint row: the order a switch and a drop lock them in too.
  */
 async function requireNotRetired(
   trx: Kysely<RuntimeDatabase>,

@@ -70,13 +70,19 @@ export async function activateGeneration(
   schema: string,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const active = await trx
+    // Generation rows first, then checkpoints, as every batch locks them.
+    const locked = await trx
       .selectFrom('roster.projection_generations')
-      .select('schema_name')
+      .select(['schema_name', 'state'])
       .where('projection', '=', projection)
-      .where('state', '=', 'active')
+      .where((eb) =>
+        eb.or([eb('state', '=', 'active'), eb('schema_name', '=', schema)]),
+      )
+      .forUpdate()
       .execute();
-    const retiring = active.map((row) => row.schema_name);
+    const retiring = locked
+      .filter((row) => row.state === 'active' && row.schema_name !== schema)
+      .map((row) => row.schema_name);
     if (!(await hasCaughtUp(trx, schema, retiring))) return false;
 
     await trx
@@ -99,8 +105,8 @@ export async function activateGeneration(
 }
 
 /**
- * Locks the checkpoints of both sides (batches in flight finish first, no
- * new one starts) and compares them: each partition of `schema` must be at
+ * Locks the checkpoints of both sides (batches in flight have finished,
+ * no new one starts while the generation rows are held) and compares them: each partition of `schema` must be at
  * or past every partition of the retiring schemas, or, where the partition
  * counts agree, past its own counterpart.
  */
