@@ -22,6 +22,7 @@ import {
   createPgClient,
   type SqlClient,
 } from '../../../packages/sql/src/index';
+import { eventsAppliedIn } from '../../../packages/projection-runtime/src/rebuild-progress';
 import { chunkAppends } from '../../../projections/scim-resources/src/testing/index';
 import { compareSchemas, copySchema, generateRosterLog } from './testing';
 
@@ -107,6 +108,28 @@ async function buildIncrementally(
 }
 
 /**
+ * Catches up until each projection has applied all `events`: an event held
+ * back by another session's open transaction is read by a later catch-up.
+ */
+async function catchUpFully(
+  runtime: ProjectionRuntime,
+  projections: readonly RegisteredProjection[],
+  events: number,
+): Promise<void> {
+  for (;;) {
+    await Promise.all(runtime.units().map((unit) => runtime.catchUp(unit)));
+    const applied = await Promise.all(
+      projections.map(async (projection) => {
+        const schema = await activeSchemaOf(readStore.db, projection.name);
+        return eventsAppliedIn(readStore.db, schema!);
+      }),
+    );
+    if (applied.every((count) => count >= events)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
  * Builds `projections` in batches of 100 while the log is appended, copies
  * each active schema, rebuilds it in batches of 2000 and compares.
  */
@@ -116,7 +139,11 @@ async function expectRebuildEqualsIncremental(
   const log = generateRosterLog({ seed: 7, events: EVENTS, tenants: 12 });
   const incremental = runtimeWith(projections, 100);
   await incremental.start();
-  await timed('incremental', () => buildIncrementally(incremental, log));
+  const events = log.reduce((sum, request) => sum + request.events.length, 0);
+  await timed('incremental', async () => {
+    await buildIncrementally(incremental, log);
+    await catchUpFully(incremental, projections, events);
+  });
   await incremental.close();
 
   const rebuilder = runtimeWith(projections, 2000);
@@ -136,7 +163,6 @@ async function expectRebuildEqualsIncremental(
   }
   await rebuilder.close();
 
-  const events = log.reduce((sum, request) => sum + request.events.length, 0);
   expect(events).toBeGreaterThanOrEqual(EVENTS);
   for (const { before, rebuilt, tables } of compared) {
     expect(rebuilt.dropped).toEqual([before]);
