@@ -46,3 +46,4 @@ export {
 export { tenantKeyOf } from './tenant-key';
 export { tracedEventStore } from './traced-event-store';
 export { writeGate } from './write-gate';
+export { waitWhileWaking } from './wait-while-waking';

@@ -11,6 +11,7 @@ import type { Logger, Metrics } from '@roster/service-kit';
 import type { Stores } from './open-stores';
 import { rosterProjections } from './projections';
 import { waitVisible } from './wait-visible';
+import { waitWhileWaking } from './wait-while-waking';
 
 /** What a process that appends but never projects needs (ingress, admin). */
 export interface RemoteProjections {
@@ -69,22 +70,17 @@ export async function openRemoteProjections(
     afterWrite: async (tenantId, position) => {
       if (position === START) return;
 
-      // An event held back by another open transaction is invisible to
-      // the catch-up it woke: wake again until the read models pass it.
-      const nudge = setInterval(() => {
-        opened.waker.wake(tenantId).catch(() => undefined);
-      }, REWAKE_MS);
-      try {
-        await wake(tenantId, position);
-        await waitVisible(
-          runtime,
-          tenantId,
-          position,
-          config.ROSTER_CONSISTENCY_TIMEOUT_MS,
-        );
-      } finally {
-        clearInterval(nudge);
-      }
+      await waitWhileWaking(
+        () => wake(tenantId, position),
+        () =>
+          waitVisible(
+            runtime,
+            tenantId,
+            position,
+            config.ROSTER_CONSISTENCY_TIMEOUT_MS,
+          ),
+        REWAKE_MS,
+      );
     },
     close: async () => {
       await opened.close();

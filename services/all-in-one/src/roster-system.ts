@@ -10,7 +10,7 @@ import type {
   ProjectionDriver,
   ProjectionRuntime,
 } from '@roster/projection-runtime';
-import { rosterProjections } from '@roster/composition';
+import { rosterProjections, waitWhileWaking } from '@roster/composition';
 import type { Stores } from '@roster/composition';
 import { createTenantDirectoryReader } from '@roster/projection-tenant-directory';
 import type { TenantDirectoryReader } from '@roster/projection-tenant-directory';
@@ -61,15 +61,11 @@ export async function startSystem(
   const afterWrite = async (tenantId: string, position: Position) => {
     if (position === START) return;
 
-    // An event held back by another open transaction is invisible to the
-    // first catch-up: wake again until the read models pass it.
-    const nudge = setInterval(() => void driver.waker.wake(tenantId), 50);
-    try {
-      await driver.waker.wake(tenantId);
-      await runtime.waitFor(tenantId, position);
-    } finally {
-      clearInterval(nudge);
-    }
+    await waitWhileWaking(
+      () => driver.waker.wake(tenantId),
+      () => runtime.waitFor(tenantId, position),
+      50,
+    );
   };
 
   const sealer = createCheckpointSealer(stores.eventStore);
