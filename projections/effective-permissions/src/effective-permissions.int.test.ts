@@ -231,7 +231,9 @@ describe('access intervals', () => {
     const ann = await a.user('ann');
     await a.grant(ann, 'p');
     const during = new Date();
-    await new Promise((resolve) => setImmediate(resolve));
+    // Intervals are half-open and times are in milliseconds: the deactivation
+    // must fall in a later millisecond than `during`.
+    await nextMillisecond(during);
     await a.setActive(ann, false);
     const after = new Date(Date.now() + 1);
 
@@ -248,4 +250,10 @@ describe('access intervals', () => {
 
 function tenantOf(actions: TenantActions): string {
   return actions.tenantId;
+}
+
+async function nextMillisecond(after: Date): Promise<void> {
+  while (Date.now() <= after.getTime()) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
 }
