@@ -7,7 +7,11 @@ import { startTopology } from './start-topology';
 async function main(): Promise<void> {
   const ingresses = Number(process.env['TOPOLOGY_INGRESSES'] ?? '1');
   const projectors = Number(process.env['TOPOLOGY_PROJECTORS'] ?? '1');
-  const topology = await startTopology({ ingresses, projectors });
+  const topology = await startTopology({
+    ingresses,
+    projectors,
+    env: rosterSettings(process.env),
+  });
 
   console.log(
     JSON.stringify(
@@ -31,6 +35,16 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** The ROSTER_* settings of this shell, passed on to every service. */
+function rosterSettings(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] =>
+        entry[0].startsWith('ROSTER_') && entry[1] !== undefined,
+    ),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -56,6 +56,48 @@ describe('createPgClient', () => {
     expect(prepared.rows[0]?.count).toBe('1');
   });
 
+  it('prepares every parameterised statement under a name of its text', async () => {
+    const sql = createPgClient(database.url, { max: 1 });
+    const text = 'SELECT $1::int + 1 AS next';
+
+    await sql.query(text, [1]);
+    await sql.transaction((tx) => tx.query(text, [2]));
+    const prepared = await sql.query<{ name: string }>(
+      'SELECT name FROM pg_prepared_statements WHERE statement = $1',
+      [text],
+    );
+    await sql.close();
+
+    expect(prepared.rows).toHaveLength(1);
+    expect(prepared.rows[0]?.name).toMatch(/^r_[0-9a-f]{24}$/);
+  });
+
+  it('recovers when a table changes under a prepared statement', async () => {
+    const sql = createPgClient(database.url, { max: 1 });
+    await sql.query('CREATE TABLE reshaped (a int)');
+    await sql.query('INSERT INTO reshaped VALUES (1)');
+    const read = (
+      tx: typeof sql | Parameters<Parameters<typeof sql.transaction>[0]>[0],
+    ) =>
+      tx.query<Record<string, number>>(
+        'SELECT * FROM reshaped WHERE a = $1',
+        [1],
+      );
+
+    await sql.transaction(read);
+    await sql.query('ALTER TABLE reshaped ADD COLUMN b int DEFAULT 2');
+    const stale = await sql.transaction(read).then(
+      () => 'no error',
+      (error: unknown) => (error as { code?: string }).code,
+    );
+    const fresh = await sql.transaction(read);
+    await sql.query('DROP TABLE reshaped');
+    await sql.close();
+
+    expect(stale).toBe('0A000');
+    expect(fresh.rows).toEqual([{ a: 1, b: 2 }]);
+  });
+
   it('reports a server that cannot be reached as unavailable', async () => {
     const sql = createPgClient('postgres://postgres@127.0.0.1:1/none');
 

@@ -1,13 +1,17 @@
 import pg from 'pg';
 import { withSavepoint } from '../savepoint';
 import type { SqlClient, SqlExecutor, SqlResult } from '../sql-client';
-import { SqlUnavailableError } from '../sql-errors';
+import { SqlUnavailableError, sqlStateOf } from '../sql-errors';
 import { PgListener } from './pg-listener';
 import { openPgSession } from './pg-session';
 import { poolConfig, type PgPoolOptions } from './pool-config';
+import { StatementNames } from './statement-names';
 import { translatePgError } from './translate-pg-error';
 
 const COUNTED_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
+
+/** "cached plan must not change result type": a table changed under a name. */
+const STALE_PLAN_STATE = '0A000';
 
 /**
  * A SqlClient over a `pg` pool. Connection failures reject with
@@ -24,6 +28,7 @@ export function createPgClient(
   pool.on('error', () => undefined);
 
   const listener = new PgListener(config);
+  const names = new StatementNames();
   let closed = false;
 
   const guard = (): void => {
@@ -34,11 +39,12 @@ export function createPgClient(
     kind: 'postgres',
     query: async (text, params, options) => {
       guard();
-      return runQuery(pool, text, params, options?.name);
+      const name = options?.name ?? names.nameOf(text, params?.length ?? 0);
+      return runQuery(pool, text, params, name);
     },
     transaction: async (run) => {
       guard();
-      return runTransaction(pool, run);
+      return runTransaction(pool, names, run);
     },
     openSession: async () => {
       guard();
@@ -59,6 +65,7 @@ export function createPgClient(
 
 async function runTransaction<T>(
   pool: pg.Pool,
+  names: StatementNames,
   run: (tx: SqlExecutor) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect().catch((error: unknown) => {
@@ -75,7 +82,7 @@ async function runTransaction<T>(
 
   try {
     await runQuery(client, 'BEGIN');
-    const result = await run(executorOf(client));
+    const result = await run(executorOf(client, names));
     await runQuery(client, 'COMMIT');
     release(false);
     return result;
@@ -84,16 +91,22 @@ async function runTransaction<T>(
       () => true,
       () => false,
     );
-    // A connection that cannot even roll back is destroyed, not reused.
-    release(!rolledBack);
+    // A connection that cannot even roll back is destroyed, not reused; so
+    // is one whose prepared statements outlived a change of their tables.
+    release(!rolledBack || sqlStateOf(error) === STALE_PLAN_STATE);
     throw error;
   }
 }
 
-function executorOf(client: pg.PoolClient): SqlExecutor {
+function executorOf(client: pg.PoolClient, names: StatementNames): SqlExecutor {
   const tx: SqlExecutor = {
     query: (text, params, options) =>
-      runQuery(client, text, params, options?.name),
+      runQuery(
+        client,
+        text,
+        params,
+        options?.name ?? names.nameOf(text, params?.length ?? 0),
+      ),
     transaction: (run) => withSavepoint(tx, run),
   };
   return tx;
