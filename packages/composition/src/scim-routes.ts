@@ -7,11 +7,15 @@ import {
   scimReadModel,
 } from '@roster/scim-ingress';
 import type { TokenLookup } from '@roster/scim-ingress';
+import { cachedTokenLookup } from '@roster/projection-tenant-directory';
 import { rateLimit } from '@roster/service-kit';
 import type { Metrics, RateLimiter } from '@roster/service-kit';
 import { refuse } from './refusals';
 import { tenantKeyOf } from './tenant-key';
 import { writeGate } from './write-gate';
+
+/** How long a SCIM token, once found, is trusted without asking again. */
+const TOKEN_CACHE_MS = 1000;
 
 export interface ScimWiring {
   readonly store: EventStore;
@@ -28,10 +32,11 @@ export interface ScimWiring {
 /** /scim/v2: per-tenant rate limit, write gate, then the SCIM router. */
 export function scimRoutes(wiring: ScimWiring): Router {
   const router = Router();
+  const tokens = cachedTokenLookup(wiring.tokens, TOKEN_CACHE_MS);
 
   router.use(
     rateLimit(wiring.limiter, {
-      keyOf: tenantKeyOf(wiring.tokens),
+      keyOf: tenantKeyOf(tokens),
       refuse: (res) =>
         refuse(res.req, res, 429, 'too many requests for this tenant'),
       onRefused: () => wiring.metrics.rateLimited.inc(),
@@ -44,7 +49,7 @@ export function scimRoutes(wiring: ScimWiring): Router {
     createScimRouter({
       store: wiring.store,
       reader: scimReadModel(wiring.readStore.db),
-      tokens: wiring.tokens,
+      tokens,
       consistency: { afterWrite: wiring.afterWrite },
       limits: defaultScimLimits,
       newId: wiring.newId,

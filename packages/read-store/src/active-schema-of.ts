@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { SqlExecutor } from '@roster/sql';
+import type { ActiveSchemaLookup } from './active-schema-cache';
 import type { RuntimeDatabase } from './runtime-database';
 
 /**
@@ -16,4 +18,16 @@ export async function activeSchemaOf(
     .where('state', '=', 'active')
     .executeTakeFirst();
   return row?.schema_name;
+}
+
+/** `activeSchemaOf` over a plain SqlExecutor. */
+export function registryLookup(client: SqlExecutor): ActiveSchemaLookup {
+  return async (projection) => {
+    const { rows } = await client.query<{ schema_name: string }>(
+      `SELECT schema_name FROM roster.projection_generations
+       WHERE projection = $1 AND state = 'active'`,
+      [projection],
+    );
+    return rows[0]?.schema_name;
+  };
 }

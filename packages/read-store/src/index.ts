@@ -1,6 +1,13 @@
-export { activeSchemaOf } from './active-schema-of';
+export {
+  activeSchemaCache,
+  ProjectionNotBuiltError,
+  type ActiveSchemaCache,
+  type ActiveSchemaLookup,
+} from './active-schema-cache';
+export { activeSchemaOf, registryLookup } from './active-schema-of';
 export type { Migration } from './migration';
 export { dropSchema, migrateSchema } from './migrate-schema';
+export { onActiveSchema } from './on-active-schema';
 export {
   openReadStore,
   type ReadStore,
@@ -15,3 +22,4 @@ export type {
 } from './runtime-database';
 export { runtimeMigrations } from './runtime-migrations';
 export { assertSchemaName } from './schema-name';
+export { selectOnActive } from './select-on-active';

@@ -1,10 +1,13 @@
+import {
+  activeSchemaCache,
+  registryLookup,
+  onActiveSchema,
+} from '@roster/read-store';
 import type { SqlExecutor } from '@roster/sql';
 import { INTERVALS_PROJECTION } from '@roster/projection-access-intervals';
-import { activeSchemaCache } from './active-schema-cache';
 import type { CheckResult, UserRef } from './check-result';
 import { runChecks, type TenantCheck } from './check-query';
 import { coalesce } from './coalesce';
-import { onActiveSchema } from './on-active-schema';
 import type { PermissionSource } from './effective-permissions-tables';
 
 export interface UserPermissions {
@@ -50,7 +53,10 @@ const MERGED_CHECKS = 2000;
 export function createEffectivePermissionsReader(
   client: SqlExecutor,
 ): EffectivePermissionsReader {
-  const schemas = activeSchemaCache(client, INTERVALS_PROJECTION);
+  const schemas = activeSchemaCache(
+    INTERVALS_PROJECTION,
+    registryLookup(client),
+  );
   const merged = coalesce(
     (checks: readonly TenantCheck[]) =>
       onActiveSchema(schemas, (schema) => runChecks(client, schema, checks)),

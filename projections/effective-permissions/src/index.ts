@@ -21,10 +21,6 @@ export {
   type PermissionNotice,
 } from './permission-notices';
 export {
-  activeSchemaCache,
-  type ActiveSchemaCache,
-} from './active-schema-cache';
-export {
   createSnapshotReader,
   type SnapshotReader,
   type UserSnapshot,

@@ -1,6 +1,6 @@
+import { activeSchemaCache, registryLookup } from '@roster/read-store';
 import type { SqlExecutor } from '@roster/sql';
 import { INTERVALS_PROJECTION } from '@roster/projection-access-intervals';
-import { activeSchemaCache } from './active-schema-cache';
 import type { PermissionSource } from './effective-permissions-tables';
 
 /** A user with every permission it holds now. */
@@ -30,7 +30,10 @@ interface Row {
 }
 
 export function createSnapshotReader(client: SqlExecutor): SnapshotReader {
-  const schemas = activeSchemaCache(client, INTERVALS_PROJECTION);
+  const schemas = activeSchemaCache(
+    INTERVALS_PROJECTION,
+    registryLookup(client),
+  );
   // Each read asks the registry: a rebuild's switch is seen at once.
   const schema = () => schemas.refresh();
 

@@ -7,7 +7,6 @@ export type {
 export { scimMigrations } from './scim-migrations';
 export {
   createScimReader,
-  ReadModelNotReadyError,
   type ListQuery,
   type Page,
   type PageRequest,

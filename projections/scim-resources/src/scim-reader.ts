@@ -1,5 +1,17 @@
-import { activeSchemaOf, type RuntimeDatabase } from '@roster/read-store';
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import {
+  activeSchemaCache,
+  activeSchemaOf,
+  selectOnActive,
+  type RuntimeDatabase,
+} from '@roster/read-store';
+import {
+  sql,
+  type Compilable,
+  type Expression,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { ScimDatabase } from './scim-database';
 import { SCIM_RESOURCES } from './scim-resources-projection';
 import {
@@ -10,11 +22,6 @@ import {
   type ScimMemberRow,
   type ScimUserRow,
 } from './scim-rows';
-
-/** scim-resources has no active generation yet (first start, still empty). */
-export class ReadModelNotReadyError extends Error {
-  override readonly name = 'ReadModelNotReadyError';
-}
 
 export interface ListQuery {
   /** A prepared condition over the table's columns (see @roster/scim sql). */
@@ -39,9 +46,22 @@ export interface PageRequest {
   readonly limit: number;
 }
 
-/** What the SCIM ingress reads. Every call reads the active generation. */
+/** A group a user is a direct member of. */
+export interface UserGroup {
+  readonly id: string;
+  readonly displayName: string;
+}
+
+/**
+ * What the SCIM ingress reads. Every call reads the active generation, in
+ * one statement that also confirms it is still active.
+ */
 export interface ScimReader {
-  getUser(tenantId: string, id: string): Promise<ScimUserRow | undefined>;
+  /** The user with its groups (the User `groups` attribute). */
+  getUser(
+    tenantId: string,
+    id: string,
+  ): Promise<(ScimUserRow & { groups: UserGroup[] }) | undefined>;
   getGroup(tenantId: string, id: string): Promise<ScimGroupRow | undefined>;
   listUsers(tenantId: string, query: ListQuery): Promise<Page<ScimUserRow>>;
   listGroups(tenantId: string, query: ListQuery): Promise<Page<ScimGroupRow>>;
@@ -57,126 +77,147 @@ export interface ScimReader {
     groupId: string,
     ids: readonly string[],
   ): Promise<Set<string>>;
-  /** The groups a user is a direct member of (the User `groups` attribute). */
-  groupsOf(
-    tenantId: string,
-    userId: string,
-  ): Promise<{ id: string; displayName: string }[]>;
 }
 
 export function createScimReader(db: Kysely<RuntimeDatabase>): ScimReader {
-  const scoped = async (): Promise<Kysely<ScimDatabase>> => {
-    const schema = await activeSchemaOf(db, SCIM_RESOURCES);
-    if (!schema)
-      throw new ReadModelNotReadyError('scim-resources is not built yet');
-    return (db as unknown as Kysely<ScimDatabase>).withSchema(schema);
-  };
+  const schemas = activeSchemaCache(SCIM_RESOURCES, (projection) =>
+    activeSchemaOf(db, projection),
+  );
+  const select = <O>(build: (scope: Kysely<ScimDatabase>) => Compilable<O>) =>
+    selectOnActive(db as Kysely<unknown>, schemas, (schema) =>
+      build((db as unknown as Kysely<ScimDatabase>).withSchema(schema)),
+    );
 
   return {
     getUser: async (tenantId, id) => {
-      const row = await (
-        await scoped()
-      )
-        .selectFrom('scim_users')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return row && toUser(row);
+      const [row] = await select((scope) =>
+        scope
+          .selectFrom('scim_users as u')
+          .selectAll('u')
+          .select((eb) =>
+            eb
+              .selectFrom('scim_group_members as m')
+              .innerJoin('scim_groups as g', (join) =>
+                join
+                  .onRef('g.tenant_id', '=', 'm.tenant_id')
+                  .onRef('g.id', '=', 'm.group_id'),
+              )
+              .whereRef('m.tenant_id', '=', 'u.tenant_id')
+              .whereRef('m.member_id', '=', 'u.id')
+              .select(
+                sql<UserGroup[]>`coalesce(jsonb_agg(jsonb_build_object(
+                  'id', g.id, 'displayName', g.display_name) ORDER BY g.id),
+                  '[]'::jsonb)`.as('groups'),
+              )
+              .as('groups'),
+          )
+          .where('u.tenant_id', '=', tenantId)
+          .where('u.id', '=', id),
+      );
+      return row && { ...toUser(row), groups: row.groups ?? [] };
     },
     getGroup: async (tenantId, id) => {
-      const row = await (
-        await scoped()
-      )
-        .selectFrom('scim_groups')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const [row] = await select((scope) =>
+        scope
+          .selectFrom('scim_groups')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id),
+      );
       return row && toGroup(row);
     },
     listUsers: async (tenantId, query) => {
-      const scope = await scoped();
-      const base = scope
-        .selectFrom('scim_users')
-        .where('tenant_id', '=', tenantId)
-        .$if(query.where !== undefined, (q) => q.where(query.where!));
-      const total = await base
-        .select((eb) => eb.fn.countAll<string>().as('count'))
-        .executeTakeFirstOrThrow();
-      const rows = await base
-        .selectAll()
-        .orderBy(query.orderBy ?? sql`created_at`)
-        .orderBy('id')
-        .offset(query.offset)
-        .limit(query.limit)
-        .execute();
-      return { total: Number(total.count), rows: rows.map(toUser) };
+      const users = (scope: Kysely<ScimDatabase>) =>
+        scope
+          .selectFrom('scim_users')
+          .where('tenant_id', '=', tenantId)
+          .$if(query.where !== undefined, (q) => q.where(query.where!));
+      const page = await pageWithTotal(select, query, {
+        rows: (scope) =>
+          ordered(users(scope).selectAll().select(windowTotal), query),
+        count: (scope) => users(scope).select(countAll),
+      });
+      return { total: page.total, rows: page.rows.map(toUser) };
     },
     listGroups: async (tenantId, query) => {
-      const scope = await scoped();
-      const base = scope
-        .selectFrom('scim_groups')
-        .where('tenant_id', '=', tenantId)
-        .$if(query.where !== undefined, (q) => q.where(query.where!));
-      const total = await base
-        .select((eb) => eb.fn.countAll<string>().as('count'))
-        .executeTakeFirstOrThrow();
-      const rows = await base
-        .selectAll()
-        .orderBy(query.orderBy ?? sql`created_at`)
-        .orderBy('id')
-        .offset(query.offset)
-        .limit(query.limit)
-        .execute();
-      return { total: Number(total.count), rows: rows.map(toGroup) };
+      const groups = (scope: Kysely<ScimDatabase>) =>
+        scope
+          .selectFrom('scim_groups')
+          .where('tenant_id', '=', tenantId)
+          .$if(query.where !== undefined, (q) => q.where(query.where!));
+      const page = await pageWithTotal(select, query, {
+        rows: (scope) =>
+          ordered(groups(scope).selectAll().select(windowTotal), query),
+        count: (scope) => groups(scope).select(countAll),
+      });
+      return { total: page.total, rows: page.rows.map(toGroup) };
     },
     members: async (tenantId, groupId, page) => {
-      const scope = await scoped();
-      const base = scope
-        .selectFrom('scim_group_members')
-        .where('tenant_id', '=', tenantId)
-        .where('group_id', '=', groupId);
-      const total = await base
-        .select((eb) => eb.fn.countAll<string>().as('count'))
-        .executeTakeFirstOrThrow();
-      const rows = await base
-        .selectAll()
-        .orderBy('member_id')
-        .offset(page.offset)
-        .limit(page.limit)
-        .execute();
-      return { total: Number(total.count), rows: rows.map(toMember) };
+      const members = (scope: Kysely<ScimDatabase>) =>
+        scope
+          .selectFrom('scim_group_members')
+          .where('tenant_id', '=', tenantId)
+          .where('group_id', '=', groupId);
+      const found = await pageWithTotal(select, page, {
+        rows: (scope) =>
+          members(scope)
+            .selectAll()
+            .select(windowTotal)
+            .orderBy('member_id')
+            .offset(page.offset)
+            .limit(page.limit),
+        count: (scope) => members(scope).select(countAll),
+      });
+      return { total: found.total, rows: found.rows.map(toMember) };
     },
     hasMembers: async (tenantId, groupId, ids) => {
       if (ids.length === 0) return new Set();
-      const rows = await (
-        await scoped()
-      )
-        .selectFrom('scim_group_members')
-        .select('member_id')
-        .where('tenant_id', '=', tenantId)
-        .where('group_id', '=', groupId)
-        .where(sql<boolean>`member_id = ANY(${[...ids]}::text[])`)
-        .execute();
+      const rows = await select((scope) =>
+        scope
+          .selectFrom('scim_group_members')
+          .select('member_id')
+          .where('tenant_id', '=', tenantId)
+          .where('group_id', '=', groupId)
+          .where(sql<boolean>`member_id = ANY(${[...ids]}::text[])`),
+      );
       return new Set(rows.map((row) => row.member_id));
     },
-    groupsOf: async (tenantId, userId) => {
-      const rows = await (
-        await scoped()
-      )
-        .selectFrom('scim_group_members as m')
-        .innerJoin('scim_groups as g', (join) =>
-          join
-            .onRef('g.tenant_id', '=', 'm.tenant_id')
-            .onRef('g.id', '=', 'm.group_id'),
-        )
-        .select(['g.id', 'g.display_name'])
-        .where('m.tenant_id', '=', tenantId)
-        .where('m.member_id', '=', userId)
-        .orderBy('g.id')
-        .execute();
-      return rows.map((row) => ({ id: row.id, displayName: row.display_name }));
-    },
   };
+}
+
+type Select = <O>(
+  build: (scope: Kysely<ScimDatabase>) => Compilable<O>,
+) => Promise<O[]>;
+
+const windowTotal = sql<string>`count(*) OVER ()`.as('total');
+const countAll = sql<string>`count(*)`.as('count');
+
+function ordered<Q extends SelectQueryBuilder<ScimDatabase, never, object>>(
+  rows: Q,
+  query: ListQuery,
+): Q {
+  return rows
+    .orderBy(query.orderBy ?? sql`created_at`)
+    .orderBy(sql`id`)
+    .offset(query.offset)
+    .limit(query.limit) as Q;
+}
+
+/**
+ * One page and its total in one statement (a window count). Only a page
+ * that came back empty needs a second statement to count.
+ */
+async function pageWithTotal<R extends { total: string }>(
+  select: Select,
+  page: PageRequest,
+  build: {
+    rows: (scope: Kysely<ScimDatabase>) => Compilable<R>;
+    count: (scope: Kysely<ScimDatabase>) => Compilable<{ count: string }>;
+  },
+): Promise<{ total: number; rows: R[] }> {
+  const rows = await select(build.rows);
+  if (rows.length > 0) return { total: Number(rows[0]!.total), rows };
+
+  const [counted] = await select(build.count);
+  return { total: Number(counted?.count ?? 0), rows };
 }

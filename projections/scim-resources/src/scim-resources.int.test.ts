@@ -182,7 +182,7 @@ describe('scim-resources', () => {
     expect(await reader.hasMembers(tenant, 'g1', ['u1', 'u2'])).toEqual(
       new Set(['u2']),
     );
-    expect(await reader.groupsOf(tenant, 'u2')).toEqual([
+    expect((await reader.getUser(tenant, 'u2'))?.groups).toEqual([
       { id: 'g1', displayName: 'Ops' },
     ]);
   });

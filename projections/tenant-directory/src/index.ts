@@ -1,3 +1,4 @@
+export { cachedTokenLookup, type TokenLookup } from './cached-token-lookup';
 export {
   createTenantDirectoryReader,
   type TenantDirectoryReader,

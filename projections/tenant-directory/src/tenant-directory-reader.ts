@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
-import { activeSchemaOf } from '@roster/read-store';
+import {
+  activeSchemaCache,
+  activeSchemaOf,
+  selectOnActive,
+} from '@roster/read-store';
 import type { RuntimeDatabase } from '@roster/read-store';
+import type { Compilable } from 'kysely';
 import { tenantDirectoryProjection } from './tenant-directory-projection';
 import type { TenantDirectoryDatabase } from './tenant-directory-tables';
 
@@ -21,24 +26,27 @@ export interface TenantDirectoryReader {
 export function createTenantDirectoryReader(
   db: Kysely<RuntimeDatabase>,
 ): TenantDirectoryReader {
-  const tables = async () => {
-    const schema = await activeSchemaOf(db, tenantDirectoryProjection.name);
-    if (!schema) throw new Error('the tenant directory is not built yet');
-    return (db as unknown as Kysely<TenantDirectoryDatabase>).withSchema(
-      schema,
+  const schemas = activeSchemaCache(tenantDirectoryProjection.name, (name) =>
+    activeSchemaOf(db, name),
+  );
+  const select = <O>(
+    build: (scope: Kysely<TenantDirectoryDatabase>) => Compilable<O>,
+  ) =>
+    selectOnActive(db as Kysely<unknown>, schemas, (schema) =>
+      build(
+        (db as unknown as Kysely<TenantDirectoryDatabase>).withSchema(schema),
+      ),
     );
-  };
 
   return {
     async findToken(tokenHash) {
-      const row = await (
-        await tables()
-      )
-        .selectFrom('tokens')
-        .select(['tenant_id', 'token_id', 'kind', 'token_hash'])
-        .where('token_hash', '=', tokenHash)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
+      const [row] = await select((scope) =>
+        scope
+          .selectFrom('tokens')
+          .select(['tenant_id', 'token_id', 'kind', 'token_hash'])
+          .where('token_hash', '=', tokenHash)
+          .where('revoked_at', 'is', null),
+      );
       return row
         ? {
             tenantId: row.tenant_id,
@@ -49,13 +57,12 @@ export function createTenantDirectoryReader(
         : null;
     },
     async tenant(tenantId) {
-      const row = await (
-        await tables()
-      )
-        .selectFrom('tenants')
-        .select(['tenant_id', 'name'])
-        .where('tenant_id', '=', tenantId)
-        .executeTakeFirst();
+      const [row] = await select((scope) =>
+        scope
+          .selectFrom('tenants')
+          .select(['tenant_id', 'name'])
+          .where('tenant_id', '=', tenantId),
+      );
       return row ? { id: row.tenant_id, name: row.name } : null;
     },
   };

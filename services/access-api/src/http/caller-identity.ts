@@ -1,6 +1,6 @@
 import { bearerToken, hashesMatch, hashToken } from '@roster/service-kit';
 import type { TokenLookup } from '../access-deps';
-import { tokenCache } from './token-cache';
+import { cachedTokenLookup } from '@roster/projection-tenant-directory';
 
 /** Who calls /v1: the operator (every tenant) or one tenant's service. */
 export type Caller =
@@ -17,7 +17,7 @@ export function callerIdentity(
   tokens: TokenLookup,
   cacheMs: number,
 ): (authorization: string | undefined) => Promise<Caller | null> {
-  const cached = tokenCache(tokens, cacheMs);
+  const cached = cachedTokenLookup(tokens, cacheMs);
   const operator: Caller = { kind: 'operator' };
 
   return async (authorization) => {
@@ -27,7 +27,7 @@ export function callerIdentity(
     const presented = hashToken(token);
     if (hashesMatch(presented, operatorTokenHash)) return operator;
 
-    const found = await cached(presented);
+    const found = await cached.findToken(presented);
     if (found?.kind !== 'service' || !hashesMatch(presented, found.tokenHash)) {
       return null;
     }

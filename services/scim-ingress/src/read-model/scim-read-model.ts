@@ -19,9 +19,7 @@ export function scimReadModel(db: Kysely<RuntimeDatabase>): ScimReader {
   return {
     getUser: async (tenantId, id) => {
       const row = await reader.getUser(tenantId, id);
-      if (!row) return null;
-      const groups = await reader.groupsOf(tenantId, id);
-      return userResource(row, groups);
+      return row ? userResource(row, row.groups) : null;
     },
     getGroup: async (tenantId, id, withMembers) => {
       const row = await reader.getGroup(tenantId, id);

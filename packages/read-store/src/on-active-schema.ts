@@ -26,5 +26,7 @@ export async function onActiveSchema<R>(
     if (attempt === attempts) break;
     schema = await schemas.refresh();
   }
-  throw new Error('the active permissions schema kept changing; retry');
+  throw new Error(
+    `the active schema of ${schemas.projection} kept changing; retry`,
+  );
 }

@@ -1,22 +1,32 @@
-import type { SqlExecutor } from '@roster/sql';
-import { assertSchemaName } from '@roster/read-store';
+import { assertSchemaName } from './schema-name';
 
 /** The active schema of a projection, kept until a reader finds it stale. */
 export interface ActiveSchemaCache {
+  readonly projection: string;
   /** The schema last seen active; read from the registry the first time. */
   current(): Promise<string>;
   /** Reads the registry again, e.g. after a query met a retired schema. */
   refresh(): Promise<string>;
 }
 
+/** Reads a projection's active schema from the registry, if it has one. */
+export type ActiveSchemaLookup = (
+  projection: string,
+) => Promise<string | undefined>;
+
+/** A projection has no active generation yet (first start, still empty). */
+export class ProjectionNotBuiltError extends Error {
+  override readonly name = 'ProjectionNotBuiltError';
+}
+
 /**
  * Remembers a projection's active schema. Readers confirm it in the same
  * statement that reads the data (see `onActiveSchema`), so the cache never
- * makes them read a retired generation. @throws when it was never built
+ * makes them read a retired generation.
  */
 export function activeSchemaCache(
-  client: SqlExecutor,
   projection: string,
+  lookup: ActiveSchemaLookup,
 ): ActiveSchemaCache {
   let cached: Promise<string> | undefined;
   let reading: Promise<string> | undefined;
@@ -24,7 +34,7 @@ export function activeSchemaCache(
   // Readers that meet a switch at once share one registry read.
   const refresh = (): Promise<string> => {
     if (reading) return reading;
-    const read = readActive(client, projection);
+    const read = readActive(lookup, projection);
     cached = reading = read;
     read.then(
       () => {
@@ -39,19 +49,17 @@ export function activeSchemaCache(
     return read;
   };
 
-  return { current: () => cached ?? refresh(), refresh };
+  return { projection, current: () => cached ?? refresh(), refresh };
 }
 
+/** @throws ProjectionNotBuiltError before the projection's first build */
 async function readActive(
-  client: SqlExecutor,
+  lookup: ActiveSchemaLookup,
   projection: string,
 ): Promise<string> {
-  const { rows } = await client.query<{ schema_name: string }>(
-    `SELECT schema_name FROM roster.projection_generations
-     WHERE projection = $1 AND state = 'active'`,
-    [projection],
-  );
-  const schema = rows[0]?.schema_name;
-  if (!schema) throw new Error(`${projection} is not built yet`);
+  const schema = await lookup(projection);
+  if (!schema) {
+    throw new ProjectionNotBuiltError(`${projection} is not built yet`);
+  }
   return assertSchemaName(schema);
 }
