@@ -2,7 +2,6 @@ import type { RecordedEvent } from '@roster/event-store';
 import type { RuntimeDatabase } from '@roster/read-store';
 import { sql, type Kysely } from 'kysely';
 import { parseRecorded } from './parse-recorded';
-import type { ParsedEvent } from './projection';
 import { PROGRESS_CHANNEL } from './progress-channel';
 import type { RegisteredProjection } from './projection';
 import type { RunUnit } from './run-unit';
@@ -18,8 +17,9 @@ export interface BatchToCommit {
 
 /**
  * In one transaction: moves the checkpoint from `from` to `to` (false when
- * another runner moved it first: nothing is written), applies the events,
- * clears the partition's failure and notifies waiters.
+ * another runner moved it first or a rebuild retired the generation:
+ * nothing is written), applies the events, clears the partition's failure
+ * and notifies waiters.
  */
 export async function commitBatch(
   db: Kysely<RuntimeDatabase>,
@@ -29,82 +29,61 @@ export async function commitBatch(
 ): Promise<boolean> {
   const events = batch.events.map(parseRecorded);
 
-  return db
-    .transaction()
-    .execute((trx) => applyIfCurrent(trx, unit, projection, batch, events))
-    .catch((error: unknown) => {
-      if (error instanceof RetiredGeneration) return false;
-      throw error;
-    });
-}
+  return db.transaction().execute(async (trx) => {
+    if (!(await claimBatch(trx, unit, batch, events.length))) return false;
 
-/** Rolls back a batch whose generation a rebuild has just retired. */
-class RetiredGeneration extends Error {}
-
-async function applyIfCurrent(
-  trx: Kysely<RuntimeDatabase>,
-  unit: RunUnit,
-  projection: RegisteredProjection,
-  batch: BatchToCommit,
-  events: readonly ParsedEvent[],
-): Promise<boolean> {
-  await requireNotRetired(trx, unit.schema);
-  const swapped = await trx
-    .updateTable('roster.projection_checkpoints')
-    .set({
-      position: batch.to,
-      events_applied: sql`events_applied + ${events.length}`,
-      updated_at: new Date(),
-    })
-    .where('schema_name', '=', unit.schema)
-    .where('partition', '=', unit.partition)
-    .where('position', '=', batch.from)
-    .executeTakeFirst();
-  if (swapped.numUpdatedRows === 0n) return false;
-
-  await sql`SET LOCAL search_path TO ${sql.id(unit.schema)}`.execute(trx);
-  if (events.length > 0) {
-    await projection.apply(trx as unknown as Kysely<unknown>, events);
-  }
-
-  await trx
-    .deleteFrom('roster.projection_failures')
-    .where('schema_name', '=', unit.schema)
-    .where('partition', '=', unit.partition)
-    .execute();
-  await notifyProgress(trx, unit, batch.to);
-  return true;
+    if (events.length > 0) {
+      await projection.apply(trx as unknown as Kysely<unknown>, events);
+    }
+    return true;
+  });
 }
 
 /**
- * A switch holds this generation's row while it retires it; the locking
- * read sees its outcome, so a retired generation never moves past the
- * position its successor was checked against. Generation row first, then
- * checkpoint row: the order a switch and a drop lock them in too.
+ * One statement does the bookkeeping of a batch. It locks the generation
+ * row first, then the checkpoint row: the order a switch and a drop lock
+ * them in too, so a retired generation never moves past the position its
+ * successor was checked against. Only when the compare-and-swap moved the
+ * checkpoint does it clear the failure, point search_path at the
+ * generation's schema for `apply` and queue the NOTIFY (sent at commit).
  */
-async function requireNotRetired(
-  trx: Kysely<RuntimeDatabase>,
-  schema: string,
-): Promise<void> {
-  const generation = await trx
-    .selectFrom('roster.projection_generations')
-    .select('state')
-    .where('schema_name', '=', schema)
-    .forShare()
-    .executeTakeFirst();
-  if (generation?.state === 'retired') throw new RetiredGeneration(schema);
-}
-
-async function notifyProgress(
+async function claimBatch(
   trx: Kysely<RuntimeDatabase>,
   unit: RunUnit,
-  position: string,
-): Promise<void> {
+  batch: BatchToCommit,
+  events: number,
+): Promise<boolean> {
+  const { schema, partition } = unit;
   const payload = JSON.stringify({
     kind: 'checkpoint',
-    schema: unit.schema,
-    partition: unit.partition,
-    position,
+    schema,
+    partition,
+    position: batch.to,
   });
-  await sql`SELECT pg_notify(${PROGRESS_CHANNEL}, ${payload})`.execute(trx);
+
+  const { rows } = await sql`
+    WITH generation AS MATERIALIZED (
+      SELECT state FROM roster.projection_generations
+      WHERE schema_name = ${schema} FOR SHARE
+    ), swapped AS (
+      UPDATE roster.projection_checkpoints
+      SET position = ${batch.to}, events_applied = events_applied + ${events},
+        updated_at = ${new Date()}
+      WHERE schema_name = ${schema} AND partition = ${partition}
+        AND position = ${batch.from}
+        AND NOT EXISTS (SELECT FROM generation WHERE state = 'retired')
+      RETURNING partition
+    ), cleared AS (
+      DELETE FROM roster.projection_failures
+      WHERE schema_name = ${schema} AND partition = ${partition}
+        AND EXISTS (SELECT FROM swapped)
+    )
+    SELECT set_config('search_path', ${quotedIdentifier(schema)}, true),
+      pg_notify(${PROGRESS_CHANNEL}, ${payload})
+    FROM swapped`.execute(trx);
+  return rows.length > 0;
+}
+
+function quotedIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }

@@ -1,5 +1,6 @@
 import { encodePosition } from '@roster/event-store';
 import { openReadStore, type ReadStore } from '@roster/read-store';
+import { sql } from 'kysely';
 import {
   createTestDatabase,
   type TestDatabase,
@@ -93,4 +94,49 @@ it('switches only once the new generation has passed the active one, which then 
   const kept = await readCheckpoint(readStore.db, unit('switch_old', 1));
   expect(kept.position).toBe(early);
   expect(await moveTo(unit('switch_new', 1), further)).toBe(true);
+});
+
+/** Waits until some session of this database waits for a row lock. */
+async function untilOneWaitsForALock(): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const { rows } = await sql<{ waiting: string }>`
+      SELECT count(*) AS waiting FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(
+      readStore.db,
+    );
+    if (Number(rows[0]?.waiting) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('no session waits for a lock');
+}
+
+it('a batch waits for a switch on the generation row and writes nothing once retired', async () => {
+  await generation('lock_order', 'building');
+  const target = unit('lock_order', 0);
+  const before = await readCheckpoint(readStore.db, target);
+  const switcher = await readStore.client.openSession();
+  await switcher.query('BEGIN');
+  await switcher.query(
+    `SELECT state FROM roster.projection_generations
+     WHERE schema_name = 'lock_order' FOR UPDATE`,
+  );
+
+  const batch = moveTo(target, encodePosition(3n, 0n));
+  await untilOneWaitsForALock();
+  // Only takeable if the waiting batch holds no checkpoint lock yet.
+  await switcher.query("SET LOCAL lock_timeout = '5s'");
+  await switcher.query(
+    `SELECT position FROM roster.projection_checkpoints
+     WHERE schema_name = 'lock_order' FOR UPDATE`,
+  );
+  await switcher.query(
+    `UPDATE roster.projection_generations SET state = 'retired'
+     WHERE schema_name = 'lock_order'`,
+  );
+  await switcher.query('COMMIT');
+  await switcher.close();
+
+  expect(await batch).toBe(false);
+  expect(await readCheckpoint(readStore.db, target)).toEqual(before);
 });
