@@ -3,14 +3,14 @@ import { codecOf } from '@roster/ledger';
 import type { RuntimeDatabase } from '@roster/read-store';
 import type { Kysely } from 'kysely';
 import type { RetryPolicy } from './backoff';
-import { readCheckpoint } from './checkpoints';
 import { commitBatch } from './commit-batch';
-import { readFailure, skippedAmong } from './failures';
+import { skippedAmong } from './failures';
 import { isolatePoison } from './isolate-poison';
 import type { RegisteredProjection } from './projection';
 import type { RunUnit } from './run-unit';
 import type { RuntimeObserver } from './runtime-observer';
 import { isTransient } from './transient-error';
+import { readUnitState, type UnitState } from './unit-state';
 
 export interface RunContext {
   readonly store: EventStore;
@@ -20,9 +20,16 @@ export interface RunContext {
   readonly observer: RuntimeObserver;
 }
 
-/** What one step of a runner did. */
+/**
+ * What one step of a runner did. `caughtUp`: the batch it committed was
+ * shorter than a full one, so the store had nothing more for now.
+ */
 export type StepResult =
-  | { readonly kind: 'progress'; readonly events: number }
+  | {
+      readonly kind: 'progress';
+      readonly events: number;
+      readonly caughtUp: boolean;
+    }
   | { readonly kind: 'idle' }
   | { readonly kind: 'blocked'; readonly retryAt: Date };
 
@@ -36,18 +43,17 @@ export async function catchUpStep(
   unit: RunUnit,
   projection: RegisteredProjection,
 ): Promise<StepResult> {
-  const failure = await readFailure(context.db, unit);
-  if (failure && failure.next_retry_at > new Date()) {
-    return { kind: 'blocked', retryAt: failure.next_retry_at };
+  const state = await readUnitState(context.db, unit);
+  if (state.retryAt && state.retryAt > new Date()) {
+    return { kind: 'blocked', retryAt: state.retryAt };
   }
 
-  const { position: from } = await readCheckpoint(context.db, unit);
   const started = performance.now();
-  const batch = await readBatch(context, unit, from);
-  if (batch.next === from) return { kind: 'idle' };
+  const batch = await readBatch(context, unit, state.position);
+  if (batch.next === state.position) return { kind: 'idle' };
 
   const readMs = performance.now() - started;
-  return commitOrIsolate(context, unit, projection, from, batch, readMs);
+  return commitOrIsolate(context, unit, projection, state, batch, readMs);
 }
 
 /** One batch, decoded by the store's codec (sealed personal data opened). */
@@ -70,12 +76,12 @@ async function commitOrIsolate(
   context: RunContext,
   unit: RunUnit,
   projection: RegisteredProjection,
-  from: string,
+  state: UnitState,
   batch: ReadAllBatch,
   readMs: number,
 ): Promise<StepResult> {
-  const ids = batch.events.map((event) => event.id);
-  const skipped = await skippedAmong(context.db, unit, ids);
+  const from = state.position;
+  const skipped = await skippedIn(context, unit, state, batch);
   const events = batch.events.filter((event) => !skipped.has(event.id));
 
   const started = performance.now();
@@ -86,14 +92,31 @@ async function commitOrIsolate(
       to,
       events,
     });
-    if (done)
-      report(context, unit, events, readMs, performance.now() - started);
-    else discarded(context, unit, events.length);
-    return { kind: 'progress', events: done ? events.length : 0 };
+    if (!done) {
+      discarded(context, unit, events.length);
+      return { kind: 'progress', events: 0, caughtUp: false };
+    }
+
+    report(context, unit, events, readMs, performance.now() - started);
+    const caughtUp = batch.events.length < context.batchSize;
+    return { kind: 'progress', events: events.length, caughtUp };
   } catch (error) {
     if (isTransient(error)) throw error;
     return isolatePoison(context, unit, projection, { from, batch, skipped });
   }
+}
+
+/** Skips are rare: the skips table is asked only when it has some. */
+async function skippedIn(
+  context: RunContext,
+  unit: RunUnit,
+  state: UnitState,
+  batch: ReadAllBatch,
+): Promise<ReadonlySet<string>> {
+  if (!state.hasSkips) return new Set();
+
+  const ids = batch.events.map((event) => event.id);
+  return skippedAmong(context.db, unit, ids);
 }
 
 function report(

@@ -36,7 +36,7 @@ export async function isolatePoison(
         to,
         events,
       });
-      if (!done) return { kind: 'progress', events: applied };
+      if (!done) return { kind: 'progress', events: applied, caughtUp: false };
     } catch (error) {
       if (isTransient(error)) throw error;
       return fail(context, unit, event, error);
@@ -45,7 +45,7 @@ export async function isolatePoison(
     from = to;
     applied += events.length;
   }
-  return { kind: 'progress', events: applied };
+  return { kind: 'progress', events: applied, caughtUp: false };
 }
 
 async function fail(

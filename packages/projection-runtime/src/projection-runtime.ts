@@ -160,6 +160,8 @@ export function createProjectionRuntime(
     for (let batches = 0; batches < maxBatches; batches++) {
       const step = await catchUpStep(context, unit, projection);
       if (step.kind === 'idle') return { state: 'caught-up' };
+      if (step.kind === 'progress' && step.caughtUp)
+        return { state: 'caught-up' };
       if (step.kind === 'blocked')
         return { state: 'blocked', retryAt: step.retryAt };
     }
