@@ -59,7 +59,24 @@ async function givenTenantWith(tenant: string, count: number) {
   if (count > 0) {
     await store.append(appendOf(tenant, streams.roles(tenant), events));
   }
+  await untilBelowHorizon();
   return unit;
+}
+
+/**
+ * The store reads below the cluster-wide snapshot xmin: a transaction open
+ * elsewhere on the server holds the appended events back for a while.
+ */
+async function untilBelowHorizon(): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const { rows } = await client.query<{ below: boolean | null }>(
+      `SELECT max(transaction_id) < pg_snapshot_xmin(pg_current_snapshot())
+         AS below FROM es_events`,
+    );
+    if (rows[0]?.below !== false) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Statements one catch-up of `unit` sent, its apply's two included. */
