@@ -7,8 +7,15 @@ import {
   type ProjectionRuntime,
 } from '@roster/projection-runtime';
 import { appendOf } from '@roster/projection-runtime/testing';
-import { openReadStore } from '@roster/read-store';
-import { parseFilter, translateFilter, userSqlTarget } from '@roster/scim';
+import { activeSchemaOf, openReadStore } from '@roster/read-store';
+import {
+  groupSqlTarget,
+  parseFilter,
+  translateFilter,
+  userSqlTarget,
+} from '@roster/scim';
+import type { Kysely } from 'kysely';
+import type { ScimDatabase } from './scim-database';
 import { createPgliteClient, type SqlClient } from '@roster/sql';
 import { createScimReader, type ScimReader } from './scim-reader';
 import { scimResourcesProjection } from './scim-resources-projection';
@@ -119,6 +126,48 @@ describe('scim-resources', () => {
       userName: 'Ann',
       origin: 'product',
     });
+  });
+
+  it('finds a user by userName and a group by displayName through their indexes', async () => {
+    const plans: string[] = [];
+    const db = (await openReadStore({ client }))
+      .db as unknown as Kysely<ScimDatabase>;
+    const schema = await activeSchemaOf(db as never, 'scim_resources');
+    const filters = [
+      ['scim_users', 'userName eq "ann@example.com"', userSqlTarget],
+      ['scim_groups', 'displayName eq "Ops"', groupSqlTarget],
+    ] as const;
+
+    // Enough rows in one tenant that a scan of its range costs more.
+    await client.query(
+      `INSERT INTO ${schema}.scim_users (tenant_id, id, user_name,
+         user_name_lower, active, origin, resource, version, created_at,
+         last_modified)
+       SELECT 't', 'u' || n, 'U' || n, 'u' || n, true, 'scim', '{}', 0,
+         now(), now() FROM generate_series(1, 5000) n`,
+    );
+    await client.query(
+      `INSERT INTO ${schema}.scim_groups (tenant_id, id, display_name,
+         resource, version, created_at, last_modified)
+       SELECT 't', 'g' || n, 'G' || n, '{}', 0, now(), now()
+       FROM generate_series(1, 5000) n`,
+    );
+    await client.query(`ANALYZE ${schema}.scim_users`);
+    await client.query(`ANALYZE ${schema}.scim_groups`);
+    for (const [table, filter, target] of filters) {
+      const where = translateFilter(parseFilter(filter), target);
+      const rows = await db
+        .withSchema(schema!)
+        .selectFrom(table)
+        .selectAll()
+        .where('tenant_id', '=', 't')
+        .where(where)
+        .explain();
+      plans.push(rows.map((row) => String(row['QUERY PLAN'])).join('\n'));
+    }
+
+    expect(plans[0]).toContain('scim_users_user_name');
+    expect(plans[1]).toContain('scim_groups_display_name');
   });
 
   it('keeps the stream revision as version through changes', async () => {

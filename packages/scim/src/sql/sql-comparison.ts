@@ -81,6 +81,10 @@ function textComparison(
       return sql`coalesce(starts_with(${left}, ${right}), false)`;
     case 'ew':
       return sql`coalesce(right(${left}, char_length(${right})) = ${right}, false)`;
+    case 'eq':
+      // Never NULL, yet a plain equality that an index on `left` can serve;
+      // equality needs no collation, as every collation here is deterministic.
+      return sql`(${left} = ${right} AND ${left} IS NOT NULL)`;
     default:
       return sql`coalesce(${left} COLLATE "C" ${op(comparison.op)} ${right}, false)`;
   }
