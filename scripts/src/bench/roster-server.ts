@@ -19,6 +19,8 @@ export interface RosterServer {
   readonly adminToken: string;
   /** The server processes, for /proc sampling. */
   readonly pids: readonly number[];
+  /** Seconds from starting the server to its first /healthz answer. */
+  readonly startSeconds?: number;
   /** How production was run, for the report. */
   readonly topology: string;
   /** PostgreSQL URL of the read store, production only. */
@@ -41,6 +43,9 @@ export interface RosterOptions {
 }
 
 const entry = 'services/all-in-one/src/main.ts';
+
+/** How long an embedded server may take to open a seeded data directory. */
+const seededStartMs = 15 * 60_000;
 
 /**
  * Embedded: the all-in-one server over PGlite. Production: the separate
@@ -109,10 +114,16 @@ async function startAllInOne(options: RosterOptions): Promise<RosterServer> {
     },
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHttp(server, `${baseUrl}/healthz`).catch(async (error) => {
-    await stopAll(server, store.drop);
-    throw error;
-  });
+  const opening = Date.now();
+  // PGlite reads a seeded data directory whole before the server listens.
+  const startMs = options.seed ? seededStartMs : 60_000;
+  await waitForHttp(server, `${baseUrl}/healthz`, startMs).catch(
+    async (error) => {
+      await stopAll(server, store.drop);
+      throw error;
+    },
+  );
+  const startSeconds = (Date.now() - opening) / 1000;
 
   return {
     mode: options.mode,
@@ -120,6 +131,7 @@ async function startAllInOne(options: RosterOptions): Promise<RosterServer> {
     accessUrl: baseUrl,
     adminToken,
     pids: [server.pid],
+    startSeconds,
     topology: store.topology,
     databaseUrl: store.env['DATABASE_URL'],
     output: () => server.output(),

@@ -51,6 +51,12 @@ export async function runRoster(
         };
 
   const server = await startRoster({ mode, cpuProfileDir: profileDir, seed });
+  const notes: string[] = [];
+  if (server.startSeconds !== undefined) {
+    notes.push(
+      `${mode}: the server answered /healthz ${server.startSeconds.toFixed(1)} s after it started`,
+    );
+  }
   const admin = rosterAdmin(server);
   const system: SystemUnderTest = {
     name: mode,
@@ -59,7 +65,6 @@ export async function runRoster(
   };
   const base = { system, scale, progress };
   const results: ScenarioResult[] = [];
-  const notes: string[] = [];
   const keep = (result: ScenarioResult) => {
     results.push(result);
     notes.push(...noteLines(mode, result));

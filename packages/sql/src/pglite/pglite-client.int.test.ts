@@ -73,6 +73,21 @@ describe('createPgliteClient', () => {
     expect(count).toBe(0);
   });
 
+  it('lets timers run during a long chain of statements', async () => {
+    const started = performance.now();
+    let firedAfter: number | undefined;
+    setTimeout(() => (firedAfter = performance.now() - started), 0);
+
+    await sql.transaction(async (tx) => {
+      for (let i = 0; i < 500; i++) await tx.query('SELECT $1::int', [i]);
+    });
+    for (let i = 0; i < 2000; i++) await sql.query('SELECT $1::int', [i]);
+    const chainMs = performance.now() - started;
+
+    expect(firedAfter).toBeDefined();
+    expect(firedAfter!).toBeLessThan(chainMs / 2);
+  });
+
   it('reports a closed client as unavailable', async () => {
     const closing = await createPgliteClient();
     await closing.close();

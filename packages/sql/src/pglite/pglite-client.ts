@@ -9,6 +9,7 @@ import type {
 } from '../sql-client';
 import { SqlUnavailableError } from '../sql-errors';
 import { lockDataDir } from './data-dir-lock';
+import { FairTurns } from './fair-turns';
 
 export interface PgliteClientOptions {
   /** Directory to persist to; in memory when absent. */
@@ -44,6 +45,7 @@ function pgliteClient(
   release: (() => Promise<void>) | null,
 ): SqlClient {
   let closed = false;
+  const turns = new FairTurns();
 
   const guard = (): void => {
     if (closed) throw new SqlUnavailableError('PGlite client is closed');
@@ -53,16 +55,17 @@ function pgliteClient(
     kind: 'pglite',
     query: async (text, params) => {
       guard();
-      return runQuery(db, text, params);
+      return runQuery(db, turns, text, params);
     },
     transaction: async (run) => {
       guard();
-      return db.transaction((tx) => run(executorOf(tx)));
+      await turns.take();
+      return db.transaction((tx) => run(executorOf(tx, turns)));
     },
     openSession: () => {
       guard();
       const session: SqlSession = {
-        query: (text, params) => runQuery(db, text, params),
+        query: (text, params) => runQuery(db, turns, text, params),
         lost: false,
         close: () => Promise.resolve(),
       };
@@ -82,9 +85,9 @@ function pgliteClient(
   };
 }
 
-function executorOf(tx: Transaction): SqlExecutor {
+function executorOf(tx: Transaction, turns: FairTurns): SqlExecutor {
   const executor: SqlExecutor = {
-    query: (text, params) => runQuery(tx, text, params),
+    query: (text, params) => runQuery(tx, turns, text, params),
     transaction: (run) => withSavepoint(executor, run),
   };
   return executor;
@@ -92,9 +95,11 @@ function executorOf(tx: Transaction): SqlExecutor {
 
 async function runQuery<R>(
   queryable: PGlite | Transaction,
+  turns: FairTurns,
   text: string,
   params: readonly unknown[] = [],
 ): Promise<SqlResult<R>> {
+  await turns.take();
   const result = await queryable.query<R>(text, [...params]);
   return { rows: result.rows, affectedRows: result.affectedRows ?? 0 };
 }
