@@ -46,3 +46,4 @@ export {
 } from './selection/select-attributes';
 export type { SortOrder } from './selection/bind-sort-path';
 export { compareResources } from './selection/compare-resources';
+export { isUnstorableText } from './unstorable-text';

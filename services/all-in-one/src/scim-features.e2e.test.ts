@@ -226,6 +226,26 @@ describe('SCIM features', () => {
     ]);
   });
 
+  it('reads an empty attributes parameter as no parameter, listed or not', async () => {
+    const created = await scim.post(
+      '/Users',
+      userBody('empty-attributes@example.com', { displayName: 'Empty' }),
+    );
+    const id = String(created.body.id);
+    const filter = encodeURIComponent(`id eq "${id}"`);
+
+    const single = await scim.get(`/Users/${id}?attributes=`);
+    const listed = await scim.get(`/Users?attributes=&filter=${filter}`);
+
+    expect(single.body).toMatchObject({
+      userName: created.body.userName,
+      displayName: 'Empty',
+    });
+    expect(Object.keys(listed.body.Resources[0]).sort()).toEqual(
+      Object.keys(single.body).sort(),
+    );
+  });
+
   it('filters groups on their members, kept in their own table', async () => {
     const member = await scim.post('/Users', userBody('member@example.com'));
     const uid = String(member.body.id);

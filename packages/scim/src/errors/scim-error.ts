@@ -38,7 +38,7 @@ export const scimTypesByStatus: Readonly<
   404: [],
   409: ['uniqueness'],
   412: [],
-  413: ['tooMany'],
+  413: [],
   429: [],
   500: [],
   501: [],

@@ -1,4 +1,5 @@
 import { ScimError } from '../errors/scim-error';
+import { isUnstorableText } from '../unstorable-text';
 
 export type Token =
   | { readonly kind: 'punct'; readonly text: '(' | ')' | '[' | ']' }
@@ -41,11 +42,17 @@ function readString(text: string, start: number, tokens: Token[]): number {
 }
 
 function decode(literal: string): string {
+  let value: string;
   try {
-    return JSON.parse(literal) as string;
+    value = JSON.parse(literal) as string;
   } catch {
     throw invalid(`bad escape in ${literal.slice(0, 40)}`);
   }
+  // An escape can spell what no stored text holds: NUL, a lone surrogate.
+  if (isUnstorableText(value)) {
+    throw invalid('a filter string holds a NUL or a broken Unicode character');
+  }
+  return value;
 }
 
 function readWord(text: string, start: number, tokens: Token[]): number {

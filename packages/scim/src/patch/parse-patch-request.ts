@@ -57,6 +57,12 @@ function parseOperation(raw: unknown, index: number): PatchOperation {
   }
 
   const value = raw[keyOf(raw, 'value')];
+  if (value === undefined && op !== 'remove') {
+    throw ScimError.badRequest(
+      'invalidValue',
+      `operation ${index}: ${op} needs a value`,
+    );
+  }
   const path = pathText ? parsePatchPath(pathText) : undefined;
   return {
     op,

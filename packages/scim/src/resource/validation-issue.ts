@@ -7,9 +7,18 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
+/** Issues named in an error's detail; the rest are counted. */
+const MAX_NAMED = 20;
+
 /** Turns issues into the one error the request fails with. */
 export function issuesToError(issues: readonly ValidationIssue[]): ScimError {
   const first = issues[0];
-  const detail = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+  const named = issues.slice(0, MAX_NAMED).map(describe);
+  const more = issues.length - named.length;
+  const detail = named.join('; ') + (more > 0 ? `; and ${more} more` : '');
   return ScimError.badRequest(first?.code ?? 'invalidValue', detail);
+}
+
+function describe(issue: ValidationIssue): string {
+  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
 }

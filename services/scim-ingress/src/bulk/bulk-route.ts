@@ -121,7 +121,7 @@ function parseRequest(body: unknown, maxOperations: number) {
   if (parsed.data.Operations.length > maxOperations) {
     throw new ScimError(
       413,
-      'tooMany',
+      undefined,
       `a bulk request may have at most ${maxOperations} operations`,
     );
   }

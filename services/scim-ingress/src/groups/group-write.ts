@@ -2,7 +2,7 @@ import type { MemberRef } from '@roster/domain';
 import type { GroupChange } from '@roster/ledger';
 import type { GroupPatchPlan, Member } from '@roster/scim';
 import { ScimError } from '@roster/scim';
-import { maxNameLength } from '../users/user-write';
+import { assertIndexable } from '../indexed-text';
 
 const notStored = new Set(['id', 'meta', 'members']);
 
@@ -10,6 +10,7 @@ const notStored = new Set(['id', 'meta', 'members']);
 export function storedGroupResource(
   resource: Record<string, unknown>,
 ): Record<string, unknown> {
+  assertIndexable('externalId', resource['externalId']);
   return Object.fromEntries(
     Object.entries(resource).filter(([key]) => !notStored.has(key)),
   );
@@ -20,12 +21,7 @@ export function displayNameOf(resource: Record<string, unknown>): string {
   if (typeof name !== 'string' || name.trim() === '') {
     throw ScimError.badRequest('invalidValue', 'a group needs a displayName');
   }
-  if (name.length > maxNameLength) {
-    throw ScimError.badRequest(
-      'invalidValue',
-      `displayName is longer than ${maxNameLength} characters`,
-    );
-  }
+  assertIndexable('displayName', name);
   return name;
 }
 

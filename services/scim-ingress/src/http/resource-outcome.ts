@@ -3,6 +3,7 @@ import type { StoredResource } from '../ports';
 import type { Outcome, ScimCall } from './scim-call';
 import { renderResource } from './render-resource';
 import { etagOf } from './send-scim';
+import { attributeList } from '../listing/list-query';
 
 /** A resource response with its ETag, and Location for a creation. */
 export function resourceOutcome(
@@ -24,14 +25,11 @@ export function resourceOutcome(
 }
 
 function selectionOf(call: ScimCall) {
-  const list = (name: string) => {
-    const value = call.query[name];
-    return typeof value === 'string'
-      ? value.split(',').map((item) => item.trim())
-      : [];
-  };
   return {
-    attributes: list('attributes'),
-    excludedAttributes: list('excludedAttributes'),
+    attributes: attributeList('attributes', call.query['attributes']),
+    excludedAttributes: attributeList(
+      'excludedAttributes',
+      call.query['excludedAttributes'],
+    ),
   };
 }

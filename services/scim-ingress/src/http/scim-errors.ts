@@ -89,9 +89,10 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 
 function fromBodyParser(error: BodyParserError): ScimError {
   if (error.type === 'entity.too.large') {
+    // RFC 7644 names no scimType for 413 (see its bulk example).
     return new ScimError(
       413,
-      'tooMany',
+      undefined,
       'the request body is larger than the limit in /ServiceProviderConfig',
     );
   }

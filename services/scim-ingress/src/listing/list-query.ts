@@ -129,7 +129,8 @@ function sortOrder(value: unknown): 'ascending' | 'descending' {
   );
 }
 
-function attributeList(name: string, value: unknown): string[] {
+/** `attributes` or `excludedAttributes`: names, comma-separated or repeated. */
+export function attributeList(name: string, value: unknown): string[] {
   if (value === undefined) return [];
   const items = Array.isArray(value) ? value : text(name, value).split(',');
   return items

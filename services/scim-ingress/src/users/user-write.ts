@@ -1,8 +1,6 @@
 import type { UserWrite } from '@roster/ledger';
 import { coerceBoolean, ScimError } from '@roster/scim';
-
-/** Longer names are refused: no IdP sends them, and they bloat every key. */
-export const maxNameLength = 1024;
+import { assertIndexableUser } from '../indexed-text';
 
 /** Attributes the ledger keeps elsewhere, or never keeps. */
 const notStored = new Set(['id', 'meta', 'active', 'password', 'groups']);
@@ -15,6 +13,7 @@ export function toUserWrite(
   resource: Record<string, unknown>,
   currentActive: boolean,
 ): UserWrite {
+  assertIndexableUser(resource);
   const active = coerceBoolean(resource['active']) ?? currentActive;
   const stored = Object.fromEntries(
     Object.entries(resource).filter(([key]) => !notStored.has(key)),
@@ -29,12 +28,6 @@ function userNameOf(resource: Record<string, unknown>): string {
     throw ScimError.badRequest(
       'invalidValue',
       'a user needs a non-empty userName',
-    );
-  }
-  if (userName.length > maxNameLength) {
-    throw ScimError.badRequest(
-      'invalidValue',
-      `userName is longer than ${maxNameLength} characters`,
     );
   }
   return userName;
