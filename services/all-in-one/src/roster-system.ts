@@ -49,6 +49,10 @@ export async function startSystem(
     projections,
     partitions: 1,
     consistencyTimeoutMs: options.consistencyTimeoutMs,
+    observer: {
+      eventFailed: (failure) =>
+        options.log?.error({ failure }, 'projection stopped at an event'),
+    },
   });
   await runtime.start();
 
