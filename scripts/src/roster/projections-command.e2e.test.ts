@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,9 @@ import {
   runServer,
   waitUntilHealthy,
 } from '../../../services/all-in-one/src/testing';
+import { openStores } from '../../../packages/composition/src/index';
+import { streams } from '../../../packages/ledger/src/index';
+import { appendOf } from '../../../packages/projection-runtime/src/testing/index';
 import { parseSession, replaySession } from '../replay';
 
 const run = promisify(execFile);
@@ -67,4 +71,89 @@ describe('pnpm roster projections', () => {
     );
     expect(after.stdout).not.toMatch(/stopped/);
   });
+
+  it('names the event a projection stopped at and skips it, audited', async () => {
+    // A name too long to index: the ingress refuses it, so append it here.
+    await appendPoison(dataDir);
+    await runUntilStopped(dataDir);
+
+    const stopped = await roster('projections', 'status').catch(
+      (failure: { code: number; stdout: string }) => failure,
+    );
+    const eventId = /stopped at (\S+):/.exec(stopped.stdout)?.[1] ?? '';
+    const stoppedNames = [
+      ...stopped.stdout.matchAll(/^(\w+)\s.*stopped at/gm),
+    ].map((match) => match[1] ?? '');
+    const refused = await roster(
+      'projections',
+      'skip',
+      'scim_resources',
+      eventId,
+    ).catch((failure: { code: number }) => failure);
+    const skips = [];
+    for (const name of stoppedNames) {
+      skips.push(
+        await roster(
+          'projections',
+          'skip',
+          name,
+          eventId,
+          '--reason',
+          'test poison',
+        ),
+      );
+    }
+    const after = await roster('projections', 'status');
+
+    expect('code' in stopped && stopped.code).toBe(1);
+    expect(stoppedNames).toContain('scim_resources');
+    expect('code' in refused && refused.code).toBe(2);
+    expect(skips.map((skip) => skip.stdout)).toEqual(
+      stoppedNames.map((name) =>
+        expect.stringContaining(
+          `${name} passed event ${eventId}; the skip is recorded at `,
+        ),
+      ),
+    );
+    expect(after.stdout).not.toMatch(/stopped/);
+  });
 });
+
+async function appendPoison(dataDir: string): Promise<void> {
+  const stores = await openStores({
+    mode: 'embedded',
+    eventStore: 'embedded',
+    DATABASE_URL: undefined,
+    KURRENTDB_URL: undefined,
+    dataDir,
+  });
+  // Random, so that PostgreSQL cannot compress it under the index limit.
+  const displayName = randomBytes(6000).toString('base64');
+  await stores.eventStore.appendMany([
+    appendOf('acme', streams.group('acme', 'g-poison'), [
+      {
+        type: 'GroupCreated',
+        data: { groupId: 'g-poison', displayName, resource: { displayName } },
+      },
+    ]),
+  ]);
+  await stores.close();
+}
+
+/** Runs the server on the data dir until /readyz reports a stopped projection. */
+async function runUntilStopped(dataDir: string): Promise<void> {
+  const server = runServer({ ROSTER_DATA_DIR: dataDir, PORT: String(port) });
+  await waitUntilHealthy(server, port);
+
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (reply) => reply.text(),
+      () => '',
+    );
+    if (ready.includes('ProjectionStopped')) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  server.child.kill('SIGTERM');
+  await server.exited;
+}

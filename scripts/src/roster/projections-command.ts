@@ -2,7 +2,10 @@ import {
   openStores,
   rosterProjections,
 } from '../../../packages/composition/src/index';
-import { createProjectionRuntime } from '../../../packages/projection-runtime/src/index';
+import {
+  createProjectionRuntime,
+  NoSuchFailureError,
+} from '../../../packages/projection-runtime/src/index';
 import type {
   PartitionStatus,
   ProjectionRuntime,
@@ -14,13 +17,18 @@ import { progressLine } from './progress-line';
 
 const usage = `usage: pnpm roster projections status
        pnpm roster projections rebuild <name>
+       pnpm roster projections skip <name> <event-id> --reason <why>
 options: --database-url <url> (or DATABASE_URL), else --data-dir <dir>
          (or ROSTER_DATA_DIR, ./.roster) of a stopped embedded server
 
-status   name, version, state, checkpoint, lag and health of every partition
+status   name, version, state, checkpoint, lag and health of every
+         partition; a stopped one names the event it stopped at (exit 1)
 rebuild  builds the projection's latest version from position zero into a
          fresh schema while the old one serves, then switches and drops
-         the old one; run it again to resume after a crash`;
+         the old one; run it again to resume after a crash
+skip     lets a stopped projection pass that one event: appends the
+         audited ProjectionEventSkipped with the reason, then catches the
+         tenant's partitions up`;
 
 export const projectionsCommand: Command = {
   name: 'projections',
@@ -28,8 +36,9 @@ export const projectionsCommand: Command = {
   usage,
   run: async (args) => {
     const { positional, options } = parseOptions(args);
-    const [action, name] = positional;
-    if (action !== 'status' && !(action === 'rebuild' && name)) {
+    const [action, name, eventId] = positional;
+    const reason = options.get('reason')?.trim();
+    if (!isValidAction(action, name, eventId, reason)) {
       process.stderr.write(`${usage}\n`);
       return 2;
     }
@@ -58,6 +67,9 @@ export const projectionsCommand: Command = {
     try {
       await runtime.start();
       if (action === 'status') return await printStatus(runtime);
+      if (action === 'skip') {
+        return await skipAndCatchUp(runtime, name!, eventId!, reason!);
+      }
 
       const result = await rebuildShowingProgress(runtime, name ?? '');
       process.stdout.write(
@@ -70,6 +82,45 @@ export const projectionsCommand: Command = {
     }
   },
 };
+
+function isValidAction(
+  action: string | undefined,
+  name: string | undefined,
+  eventId: string | undefined,
+  reason: string | undefined,
+): boolean {
+  if (action === 'status') return true;
+  if (action === 'rebuild') return Boolean(name);
+  return action === 'skip' && Boolean(name && eventId && reason);
+}
+
+/** The actor of a skip made at the command line. */
+const cliOperator = { kind: 'admin', id: 'roster-cli' } as const;
+
+async function skipAndCatchUp(
+  runtime: ProjectionRuntime,
+  name: string,
+  eventId: string,
+  reason: string,
+): Promise<number> {
+  const skipped = await runtime
+    .skipEvent(name, eventId, reason, cliOperator)
+    .catch((error: unknown) => {
+      if (error instanceof NoSuchFailureError) return undefined;
+      throw error;
+    });
+  if (!skipped) {
+    process.stderr.write(`${name} is not stopped at event ${eventId}\n`);
+    return 1;
+  }
+
+  const units = runtime.unitsOfTenant(skipped.tenantId);
+  await Promise.all(units.map((unit) => runtime.catchUp(unit)));
+  process.stdout.write(
+    `${name} passed event ${eventId}; the skip is recorded at ${skipped.position}\n`,
+  );
+  return 0;
+}
 
 /** Redraws the progress from the checkpoints twice a second. */
 async function rebuildShowingProgress(
@@ -128,7 +179,7 @@ function cells(row: PartitionStatus): string[] {
     `${row.lagEvents}${row.lagCapped ? '+' : ''}`,
     row.lagSeconds.toFixed(1),
     row.failure
-      ? `${row.health}: ${row.failure.error.slice(0, 60)}`
+      ? `${row.health} at ${row.failure.eventId}: ${row.failure.error.slice(0, 60)}`
       : row.health,
   ];
 }
