@@ -17,8 +17,8 @@ export type StartService = (
 
 /**
  * Reads the environment, starts tracing when it is configured, starts the
- * service and stops it cleanly on SIGTERM or SIGINT. A failure to start ends the process with one line on
- * stderr, prefixed with `name`.
+ * service and stops it cleanly on SIGTERM or SIGINT. A failure to start
+ * ends the process with one line on stderr, prefixed with `name`.
  */
 export function runService(name: string, start: StartService): void {
   const config = readConfig(name);

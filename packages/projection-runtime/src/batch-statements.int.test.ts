@@ -13,10 +13,7 @@ import {
 } from './projection-runtime';
 import type { RunUnit } from './run-unit';
 import { appendOf, orderCheckProjection } from './testing';
-import {
-  countingSqlClient,
-  type CountingSqlClient,
-} from './testing/counting-sql-client';
+import { countingSqlClient, type CountingSqlClient } from '@roster/sql/testing';
 
 jest.setTimeout(60_000);
 

@@ -106,9 +106,10 @@ export async function activateGeneration(
 
 /**
  * Locks the checkpoints of both sides (batches in flight have finished,
- * no new one starts while the generation rows are held) and compares them: each partition of `schema` must be at
- * or past every partition of the retiring schemas, or, where the partition
- * counts agree, past its own counterpart.
+ * no new one starts while the generation rows are held) and compares
+ * them: each partition of `schema` must be at or past every partition of
+ * the retiring schemas, or, where the partition counts agree, past its
+ * own counterpart.
  */
 async function hasCaughtUp(
   trx: Kysely<RuntimeDatabase>,

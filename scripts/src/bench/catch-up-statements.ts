@@ -18,7 +18,7 @@ import {
   type CommandContext,
 } from '../../../packages/ledger/src/index';
 import { createProjectionRuntime } from '../../../packages/projection-runtime/src/index';
-import { countingSqlClient } from '../../../packages/projection-runtime/src/testing/counting-sql-client';
+import { countingSqlClient } from '../../../packages/sql/src/testing/index';
 import { openReadStore } from '../../../packages/read-store/src/index';
 import { createPgClient } from '../../../packages/sql/src/index';
 import { createScratchDatabase } from './scratch-database';

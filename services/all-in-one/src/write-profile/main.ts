@@ -7,11 +7,11 @@ import { openReadStore } from '@roster/read-store';
 import { createTestDatabase } from '@roster/read-store/testing';
 import { createLogger, generateToken, hashToken } from '@roster/service-kit';
 import { createPgClient, createPgliteClient } from '@roster/sql';
+import { countingSqlClient, type SeenStatement } from '@roster/sql/testing';
 import { createRosterApp } from '../roster-app';
 import { startSystem } from '../roster-system';
 import type { RosterSystem } from '../roster-system';
 import { listen } from '../testing/listen';
-import { countingClient, type SeenStatement } from './counting-client';
 
 /**
  * `tsx services/all-in-one/src/write-profile/main.ts pglite|postgres [users]`: creates
@@ -22,10 +22,10 @@ async function main(): Promise<void> {
   const kind = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
   const users = Number(process.argv[3] ?? 50);
   const database = kind === 'postgres' ? await createTestDatabase() : null;
-  const counting = countingClient(
+  const counting = countingSqlClient(
     database ? createPgClient(database.url) : await createPgliteClient(),
   );
-  const stores = await openCountedStores(counting.client);
+  const stores = await openCountedStores(counting);
   const system = await startSystem(stores, { consistencyTimeoutMs: 10_000 });
   const app = createRosterApp(system, {
     log: createLogger('silent'),
@@ -39,10 +39,10 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const cpuAt = process.cpuUsage();
   for (let i = 0; i < users; i++) {
-    counting.take();
+    counting.reset();
     await createOne(server.url, token, `user${i}@profile.example`);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    perUser.push(counting.take());
+    perUser.push([...counting.seen]);
   }
   const ms = performance.now() - startedAt;
   const cpu = process.cpuUsage(cpuAt);
@@ -104,9 +104,7 @@ function report(
   cpuMs: number,
 ) {
   const steady = perUser.slice(Math.floor(perUser.length / 2));
-  const count = (list: SeenStatement[]) =>
-    list.length + list.filter((s) => s.text.startsWith('BEGIN')).length;
-  const average = steady.reduce((sum, l) => sum + count(l), 0) / steady.length;
+  const average = steady.reduce((sum, l) => sum + l.length, 0) / steady.length;
   const sqlMs =
     steady.reduce((sum, l) => sum + l.reduce((s, x) => s + x.ms, 0), 0) /
     steady.length;
@@ -119,8 +117,7 @@ function report(
     `  ${sqlMs.toFixed(1)} ms summed statement time per user`,
     '  statements of one user, in order:',
     ...(steady[0] ?? []).map((s) => {
-      const text = s.text.replace(/\s+/g, ' ').trim().slice(0, 110);
-      return `    ${s.ms.toFixed(2).padStart(7)} ms  ${text}`;
+      return `    ${s.ms.toFixed(2).padStart(7)} ms  ${s.text.slice(0, 110)}`;
     }),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

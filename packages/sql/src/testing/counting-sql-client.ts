@@ -4,30 +4,42 @@ import type {
   SqlExecutor,
   SqlResult,
   SqlSession,
-} from '@roster/sql';
+} from '../sql-client';
+
+/** One statement as the counting client saw it, whitespace collapsed. */
+export interface SeenStatement {
+  readonly text: string;
+  /** Wall time to its answer; 0 for BEGIN, COMMIT and ROLLBACK. */
+  readonly ms: number;
+}
 
 /** A real SqlClient that also records every statement it sends. */
 export interface CountingSqlClient extends SqlClient {
   /** Statement texts since the last reset; BEGIN and COMMIT included. */
-  readonly statements: string[];
+  readonly statements: readonly string[];
+  /** The same statements with their times. */
+  readonly seen: readonly SeenStatement[];
   reset(): void;
 }
 
+type Record = (text: string, ms?: number) => void;
+
 /** Wraps `client`; statements on sessions and in transactions count too. */
 export function countingSqlClient(client: SqlClient): CountingSqlClient {
-  const statements: string[] = [];
-  const record = (text: string): void => {
-    statements.push(text.replace(/\s+/g, ' ').trim());
+  const seen: SeenStatement[] = [];
+  const record: Record = (text, ms = 0) => {
+    seen.push({ text: text.replace(/\s+/g, ' ').trim(), ms });
   };
 
   return {
     kind: client.kind,
-    statements,
-    reset: () => statements.splice(0),
-    query: (text, params, options) => {
-      record(text);
-      return client.query(text, params, options);
+    get statements() {
+      return seen.map((statement) => statement.text);
     },
+    seen,
+    reset: () => seen.splice(0),
+    query: (text, params, options) =>
+      timed(record, text, () => client.query(text, params, options)),
     transaction: (run) => counted(client, record, run),
     listen: (channel, onNotify, onLost) =>
       client.listen(channel, onNotify, onLost),
@@ -36,9 +48,22 @@ export function countingSqlClient(client: SqlClient): CountingSqlClient {
   };
 }
 
+async function timed<R>(
+  record: Record,
+  text: string,
+  send: () => Promise<R>,
+): Promise<R> {
+  const started = performance.now();
+  try {
+    return await send();
+  } finally {
+    record(text, performance.now() - started);
+  }
+}
+
 async function counted<T>(
   executor: SqlExecutor,
-  record: (text: string) => void,
+  record: Record,
   run: (tx: SqlExecutor) => Promise<T>,
 ): Promise<T> {
   record('BEGIN');
@@ -49,10 +74,7 @@ async function counted<T>(
           text: string,
           params?: readonly unknown[],
           options?: QueryOptions,
-        ) => {
-          record(text);
-          return tx.query<R>(text, params, options);
-        },
+        ) => timed(record, text, () => tx.query<R>(text, params, options)),
         transaction: (inner) => counted(tx, record, inner),
       }),
     );
@@ -64,18 +86,13 @@ async function counted<T>(
   }
 }
 
-function countedSession(
-  session: SqlSession,
-  record: (text: string) => void,
-): SqlSession {
+function countedSession(session: SqlSession, record: Record): SqlSession {
   return {
     query: <R>(
       text: string,
       params?: readonly unknown[],
-    ): Promise<SqlResult<R>> => {
-      record(text);
-      return session.query<R>(text, params);
-    },
+    ): Promise<SqlResult<R>> =>
+      timed(record, text, () => session.query<R>(text, params)),
     get lost() {
       return session.lost;
     },
