@@ -12,7 +12,12 @@ export {
   type FastFrontOptions,
 } from './fast-front';
 export { healthRoutes, type HealthOptions } from './health-routes';
-export { openStores, type StoreConfig, type Stores } from './open-stores';
+export {
+  openStores,
+  storesOn,
+  type StoreConfig,
+  type Stores,
+} from './open-stores';
 export {
   openRemoteProjections,
   type RemoteProjectionOptions,

@@ -52,22 +52,34 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
         ? { kind: 'kurrentdb', url: config.KURRENTDB_URL ?? '' }
         : { kind: 'sql', client },
     );
-    await migrateKeyring(client);
-    const keyring = sqlKeyring(client);
-    const eventStore = withEventCodec(rawStore, personalDataCodec(keyring));
-    const readStore = await openReadStore({ client });
-    return {
-      eventStore,
-      readStore,
-      keyring,
-      close: async () => {
-        await eventStore.close();
-        await readStore.close();
-        await client.close();
-      },
-    };
+    return await storesOn(client, rawStore);
   } catch (error) {
     await client.close();
     throw error;
   }
+}
+
+/**
+ * The stores over an open client: keyring and read models in it, events
+ * in `rawStore` (by default in the client too). Closing them closes it.
+ */
+export async function storesOn(
+  client: SqlClient,
+  rawStore?: EventStore,
+): Promise<Stores> {
+  const events = rawStore ?? (await createEventStore({ kind: 'sql', client }));
+  await migrateKeyring(client);
+  const keyring = sqlKeyring(client);
+  const eventStore = withEventCodec(events, personalDataCodec(keyring));
+  const readStore = await openReadStore({ client });
+  return {
+    eventStore,
+    readStore,
+    keyring,
+    close: async () => {
+      await eventStore.close();
+      await readStore.close();
+      await client.close();
+    },
+  };
 }

@@ -42,7 +42,8 @@ export async function startTestRoster(
     app,
     system,
     adminToken,
-    tenant: (id) => createTenant(system, id ?? `t${randomUUID().slice(0, 8)}`),
+    tenant: (id) =>
+      createTestTenant(system, id ?? `t${randomUUID().slice(0, 8)}`),
     close: async () => {
       await system.close();
       await stores.close();
@@ -51,7 +52,8 @@ export async function startTestRoster(
   };
 }
 
-async function createTenant(system: RosterSystem, tenantId: string) {
+/** A tenant with a SCIM token, made through the ledger as an admin would. */
+export async function createTestTenant(system: RosterSystem, tenantId: string) {
   const token = generateToken('rst_scim');
   const requestId = randomUUID();
   const ctx = {

@@ -1,17 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { migrateKeyring, personalDataCodec, sqlKeyring } from '@roster/audit';
-import type { Stores } from '@roster/composition';
-import { createEventStore } from '@roster/event-store';
-import { runTenantCommand, withEventCodec } from '@roster/ledger';
-import { openReadStore } from '@roster/read-store';
+import { storesOn } from '@roster/composition';
 import { createTestDatabase } from '@roster/read-store/testing';
-import { createLogger, generateToken, hashToken } from '@roster/service-kit';
+import { createLogger, generateToken } from '@roster/service-kit';
 import { createPgClient, createPgliteClient } from '@roster/sql';
 import { countingSqlClient, type SeenStatement } from '@roster/sql/testing';
 import { createRosterApp } from '../roster-app';
 import { startSystem } from '../roster-system';
-import type { RosterSystem } from '../roster-system';
 import { listen } from '../testing/listen';
+import { createTestTenant } from '../testing/test-roster';
 
 /**
  * `tsx services/all-in-one/src/write-profile/main.ts pglite|postgres [users]`: creates
@@ -25,7 +20,7 @@ async function main(): Promise<void> {
   const counting = countingSqlClient(
     database ? createPgClient(database.url) : await createPgliteClient(),
   );
-  const stores = await openCountedStores(counting);
+  const stores = await storesOn(counting);
   const system = await startSystem(stores, { consistencyTimeoutMs: 10_000 });
   const app = createRosterApp(system, {
     log: createLogger('silent'),
@@ -33,7 +28,7 @@ async function main(): Promise<void> {
     rateLimitPerSecond: 100_000,
   });
   const server = await listen(app);
-  const token = await createTenant(system, 'profile');
+  const { token } = await createTestTenant(system, 'profile');
 
   const perUser: SeenStatement[][] = [];
   const startedAt = performance.now();
@@ -52,25 +47,6 @@ async function main(): Promise<void> {
   await system.close();
   await stores.close();
   await database?.drop();
-}
-
-async function openCountedStores(
-  client: Awaited<ReturnType<typeof createPgliteClient>>,
-): Promise<Stores> {
-  const raw = await createEventStore({ kind: 'sql', client });
-  await migrateKeyring(client);
-  const keyring = sqlKeyring(client);
-  const eventStore = withEventCodec(raw, personalDataCodec(keyring));
-  const readStore = await openReadStore({ client });
-  return {
-    eventStore,
-    readStore,
-    keyring,
-    close: async () => {
-      await readStore.close();
-      await client.close();
-    },
-  };
 }
 
 async function createOne(url: string, token: string, userName: string) {
@@ -121,35 +97,6 @@ function report(
     }),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-}
-
-async function createTenant(system: RosterSystem, tenantId: string) {
-  const token = generateToken('rst_scim');
-  const requestId = randomUUID();
-  const ctx = {
-    store: system.stores.eventStore,
-    tenantId,
-    newId: randomUUID,
-    request: {
-      tenantId,
-      actor: { kind: 'admin' as const, id: 'profile' },
-      requestId,
-      correlationId: requestId,
-    },
-  };
-  await runTenantCommand(ctx, {
-    type: 'CreateTenant',
-    tenantId,
-    name: tenantId,
-  });
-  const issued = await runTenantCommand(ctx, {
-    type: 'IssueToken',
-    kind: 'scim',
-    tokenId: randomUUID(),
-    tokenHash: hashToken(token),
-  });
-  await system.afterWrite(tenantId, issued.position);
-  return token;
 }
 
 void main();
