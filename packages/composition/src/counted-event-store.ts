@@ -1,6 +1,6 @@
 import type { EventStore } from '@roster/event-store';
 import { WrongExpectedVersionError } from '@roster/event-store';
-import { codecOf, withEventCodec } from '@roster/ledger';
+import { aroundAppends } from './around-appends';
 import type { Metrics } from '@roster/service-kit';
 
 /**
@@ -11,10 +11,10 @@ export function countedEventStore(
   store: EventStore,
   metrics: Metrics,
 ): EventStore {
-  const counted = async <T>(events: number, append: () => Promise<T>) => {
+  return aroundAppends(store, async (events, append) => {
     try {
       const result = await append();
-      metrics.appends.inc(events);
+      metrics.appends.inc(events.length);
       return result;
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
@@ -22,25 +22,5 @@ export function countedEventStore(
       }
       throw error;
     }
-  };
-
-  const metered: EventStore = {
-    capabilities: store.capabilities,
-    append: (request) =>
-      counted(request.events.length, () => store.append(request)),
-    appendMany: (requests) =>
-      counted(
-        requests.reduce((sum, request) => sum + request.events.length, 0),
-        () => store.appendMany(requests),
-      ),
-    readStream: (stream, options) => store.readStream(stream, options),
-    readAll: (options) => store.readAll(options),
-    readLog: (query) => store.readLog(query),
-    waitForAppend: (after, timeoutMs, signal) =>
-      store.waitForAppend(after, timeoutMs, signal),
-    deleteStream: (stream) => store.deleteStream(stream),
-    close: () => store.close(),
-  };
-  // Readers and writers find the personal-data codec on the store.
-  return withEventCodec(metered, codecOf(store));
+  });
 }

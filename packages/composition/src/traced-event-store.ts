@@ -2,7 +2,7 @@ import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { Span } from '@opentelemetry/api';
 import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions';
 import type { EventStore, EventToAppend } from '@roster/event-store';
-import { codecOf, withEventCodec } from '@roster/ledger';
+import { aroundAppends } from './around-appends';
 import { spanAttributes, spans, tracer } from '@roster/service-kit';
 
 /**
@@ -11,24 +11,7 @@ import { spanAttributes, spans, tracer } from '@roster/service-kit';
  * can hold a normalised userName, nor error messages.
  */
 export function tracedEventStore(store: EventStore): EventStore {
-  const traced: EventStore = {
-    capabilities: store.capabilities,
-    append: (request) =>
-      inAppendSpan(request.events, () => store.append(request)),
-    appendMany: (requests) =>
-      inAppendSpan(
-        requests.flatMap((request) => request.events),
-        () => store.appendMany(requests),
-      ),
-    readStream: (stream, options) => store.readStream(stream, options),
-    readAll: (options) => store.readAll(options),
-    readLog: (query) => store.readLog(query),
-    waitForAppend: (after, timeoutMs, signal) =>
-      store.waitForAppend(after, timeoutMs, signal),
-    deleteStream: (stream) => store.deleteStream(stream),
-    close: () => store.close(),
-  };
-  return withEventCodec(traced, codecOf(store));
+  return aroundAppends(store, inAppendSpan);
 }
 
 function inAppendSpan<T>(
