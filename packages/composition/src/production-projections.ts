@@ -6,7 +6,7 @@ import {
   openBullmqWaker,
 } from '@roster/projection-runtime';
 import type { ProjectionRuntime } from '@roster/projection-runtime';
-import { currentRequest } from '@roster/service-kit';
+import { activeTraceId } from '@roster/service-kit';
 import type { Logger, Metrics } from '@roster/service-kit';
 import type { Stores } from './open-stores';
 import { rosterProjections } from './projections';
@@ -54,8 +54,8 @@ export async function openRemoteProjections(
   });
 
   const wake = async (tenantId: string, position: Position) => {
-    const request = currentRequest();
-    const log = request?.log ?? options.log;
+    // A request's trace id is known here only when tracing is on.
+    const log = options.log.child(activeTraceId());
     try {
       await opened.waker.wake(tenantId);
       log.debug({ tenantId, position }, 'projectors woken');

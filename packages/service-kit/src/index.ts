@@ -11,7 +11,6 @@ export {
 } from './redis-rate-limiter';
 export {
   beginRequest,
-  currentRequest,
   requestContext,
   requestInfo,
   type BeginOptions,

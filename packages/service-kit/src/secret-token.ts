@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export type TokenPrefix = 'rst_scim' | 'rst_svc' | 'rst_op';
 
@@ -9,7 +9,7 @@ export function generateToken(prefix: TokenPrefix): string {
 
 /** SHA-256 of a token, hex: what Roster stores instead of the token. */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 /** Compares a presented token with a stored hash in constant time. */
