@@ -13,6 +13,8 @@ export interface BenchScale {
   readonly groupPatches: number;
   readonly groupReads: number;
   readonly checkSeconds: number;
+  /** Single checks a second in the steady (open-loop) phase. */
+  readonly checkRate: number;
   readonly checkUsers: number;
   readonly revocations: number;
   readonly inProcessChecks: number;
@@ -41,6 +43,7 @@ export const fullScale: BenchScale = {
   groupPatches: 10,
   groupReads: 500,
   checkSeconds: 10,
+  checkRate: 10_000,
   checkUsers: 1000,
   revocations: 50,
   inProcessChecks: 5_000_000,
@@ -66,6 +69,7 @@ export const quickScale: BenchScale = {
   groupPatches: 2,
   groupReads: 20,
   checkSeconds: 0.5,
+  checkRate: 500,
   checkUsers: 20,
   revocations: 2,
   inProcessChecks: 200_000,

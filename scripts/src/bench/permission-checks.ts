@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { BenchScale } from './bench-scale';
 import type { RunResult, ScenarioContext } from './bench-types';
 import { latencyByLabel } from './entra-cycle';
 import { createHttpTarget } from './http-target';
@@ -6,7 +7,7 @@ import type { HttpTarget } from './http-target';
 import { inProcessChecks } from './in-process-checks';
 import { LatencyRecorder } from './latency-recorder';
 import type { RosterAdmin, BenchTenant } from './roster-admin';
-import { runPool } from './run-pool';
+import { closedLoad, steadyLoad, type CheckLoad } from './check-load';
 import { addMembers, deactivatePatch, groupBody } from './scim-bodies';
 import type { SeededSource } from './big-tenant';
 import { checkTenantId, readersGroupName } from './seed-plan';
@@ -19,6 +20,8 @@ const batchSize = 100;
 export interface CheckTenant {
   readonly tenant: BenchTenant;
   readonly access: HttpTarget;
+  /** The tenant's service token, for the load generator. */
+  readonly token: string;
   readonly userIds: string[];
   readonly databaseUrl: string | undefined;
 }
@@ -39,13 +42,14 @@ export async function prepareCheckTenant(
   await admin.putRole(tenant.tenantId, 'viewer', [permission]);
   await admin.mapGroup(tenant.tenantId, 'viewer', groupId);
 
+  const token = await admin.serviceToken(tenant.tenantId);
   const access = createHttpTarget({
     baseUrl: `${server.accessUrl}/v1/tenants/${tenant.tenantId}`,
-    token: await admin.serviceToken(tenant.tenantId),
+    token,
     sockets: ctx.scale.clients,
     contentType: 'application/json',
   });
-  return { tenant, access, userIds, databaseUrl: server.databaseUrl };
+  return { tenant, access, token, userIds, databaseUrl: server.databaseUrl };
 }
 
 function seededReaders(source: SeededSource) {
@@ -84,12 +88,16 @@ export async function permissionChecks(
   const figures: Record<string, number> = {};
 
   figures['single.cps'] = await checkLoad(ctx, target, recorder, 1);
+  figures['steady.cps'] = await steadyChecks(ctx, target, recorder);
   figures['batch.cps'] = await checkLoad(ctx, target, recorder, batchSize);
   const single = recorder.summary('check');
+  const steady = recorder.summary(steadyCheckLabel(ctx.scale));
   const batch = recorder.summary(`batch of ${batchSize}`);
   Object.assign(figures, {
     'single.p50': single.p50,
     'single.p99': single.p99,
+    'steady.p50': steady.p50,
+    'steady.p99': steady.p99,
     'batch.p99': batch.p99,
   });
 
@@ -106,7 +114,7 @@ export async function permissionChecks(
   };
 }
 
-/** Checks per second over HTTP, `size` checks per request. */
+/** Checks per second over HTTP from `clients`, `size` checks per request. */
 async function checkLoad(
   ctx: ScenarioContext,
   target: CheckTenant,
@@ -114,45 +122,89 @@ async function checkLoad(
   size: number,
 ): Promise<number> {
   const label = size === 1 ? 'check' : `batch of ${size}`;
-  const users = target.userIds.slice(0, ctx.scale.checkUsers);
-  const ms = ctx.scale.checkSeconds * 1000;
-  ctx.progress.start(`${label} on ${ctx.system.name}`, ms);
-
-  const started = performance.now();
-  const pool = { count: 1e9, concurrency: ctx.scale.clients, maxMs: ms };
-  const done = await runPool(pool, async (i) => {
-    const ids = Array.from(
-      { length: size },
-      (_, k) => users[(i * size + k) % users.length]!,
-    );
-    await checkOnce(target.access, recorder, label, ids);
-    if (i % 64 === 0) ctx.progress.update(performance.now() - started);
-  });
-  const seconds = (performance.now() - started) / 1000;
-  ctx.progress.finish();
-
-  return (done * size) / seconds;
+  const load = loadOf(ctx, target, label, size);
+  const { answered, seconds } = await timed(ctx, label, load.seconds, () =>
+    closedLoad(load, recorder),
+  );
+  return (answered * size) / seconds;
 }
 
-async function checkOnce(
-  access: HttpTarget,
+/** Single checks at `checkRate` a second, however fast they are answered. */
+async function steadyChecks(
+  ctx: ScenarioContext,
+  target: CheckTenant,
   recorder: LatencyRecorder,
+): Promise<number> {
+  const label = steadyCheckLabel(ctx.scale);
+  const load = {
+    ...loadOf(ctx, target, label, 1),
+    perSecond: ctx.scale.checkRate,
+    warmUpSeconds: Math.min(2, ctx.scale.checkSeconds),
+  };
+  const { answered, seconds } = await timed(
+    ctx,
+    label,
+    load.warmUpSeconds + load.seconds,
+    () => steadyLoad(load, recorder),
+  );
+  return answered / seconds;
+}
+
+/** The label of single checks at the steady rate: scenario 4's headline. */
+export function steadyCheckLabel(scale: BenchScale): string {
+  return `check at ${scale.checkRate.toLocaleString('en-US')}/s`;
+}
+
+/** Runs one load phase under a progress bar that follows the clock. */
+async function timed<T>(
+  ctx: ScenarioContext,
   label: string,
-  userIds: readonly string[],
-): Promise<void> {
-  const body =
-    userIds.length === 1
-      ? { userId: userIds[0], permission }
-      : { checks: userIds.map((userId) => ({ userId, permission })) };
+  seconds: number,
+  run: () => Promise<T>,
+): Promise<T> {
+  const started = performance.now();
+  ctx.progress.start(`${label} on ${ctx.system.name}`, seconds * 1000);
+  const ticking = setInterval(
+    () => ctx.progress.update(performance.now() - started),
+    250,
+  );
   try {
-    const reply = await access.send('POST', '/check', body);
-    recorder.record(label, reply.ms);
-    const allowed = allowedOf(reply.status, reply.body);
-    if (allowed.some((yes) => !yes))
-      recorder.fail(label, `denied: ${reply.status}`);
-  } catch (error) {
-    recorder.fail(label, String(error));
+    return await run();
+  } finally {
+    clearInterval(ticking);
+    ctx.progress.finish();
   }
+}
+
+function loadOf(
+  ctx: ScenarioContext,
+  target: CheckTenant,
+  label: string,
+  size: number,
+): CheckLoad {
+  const users = target.userIds.slice(0, ctx.scale.checkUsers);
+  const bodies = users.map((_, i) =>
+    JSON.stringify(
+      checkBody(
+        Array.from({ length: size }, (_, k) => users[(i + k) % users.length]!),
+      ),
+    ),
+  );
+  return {
+    url: `${target.access.baseUrl}/check`,
+    token: target.token,
+    bodies,
+    connections: ctx.scale.clients,
+    seconds: ctx.scale.checkSeconds,
+    label,
+    verify: (body) => allowedOf(200, body).every((yes) => yes),
+  };
+}
+
+function checkBody(userIds: readonly string[]) {
+  return userIds.length === 1
+    ? { userId: userIds[0], permission }
+    : { checks: userIds.map((userId) => ({ userId, permission })) };
 }
 
 function allowedOf(status: number, body: string): boolean[] {

@@ -10,7 +10,11 @@ import { waitForProjections, waitForResource } from './caught-up';
 import { entraCycle } from './entra-cycle';
 import { fillLargeGroup, largeGroup } from './large-group';
 import { mixedLoad } from './mixed-load';
-import { permissionChecks, prepareCheckTenant } from './permission-checks';
+import {
+  permissionChecks,
+  prepareCheckTenant,
+  steadyCheckLabel,
+} from './permission-checks';
 import type { ProgressBar } from './progress-bar';
 import { repeatRuns } from './repeat-runs';
 import { rosterAdmin } from './roster-admin';
@@ -118,7 +122,14 @@ export async function runRoster(
         const source = sourceOf(checkTenantId, 4);
         const target = await prepareCheckTenant(ctx, admin, server, source);
         const runs = await repeatRuns(base, (c) => permissionChecks(c, target));
-        keep(aggregate('permission-checks', mode, 'check', runs));
+        keep(
+          aggregate(
+            'permission-checks',
+            mode,
+            steadyCheckLabel(base.scale),
+            runs,
+          ),
+        );
         target.access.close();
       });
     }

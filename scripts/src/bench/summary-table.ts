@@ -31,7 +31,7 @@ const throughput: Record<string, [string, string]> = {
   'entra-cycle': ['rps', 'req/s'],
   'mixed-load': ['mixed.rps', 'req/s (mix)'],
   'large-group': ['add.p50', 'ms per add PATCH (p50)'],
-  'permission-checks': ['single.cps', 'checks/s'],
+  'permission-checks': ['single.cps', 'checks/s (most)'],
   rebuild: ['events/s', 'events/s'],
 };
 
@@ -46,7 +46,9 @@ function sizesLine(report: BenchReport): string {
     `Sizes: S1 ${s.cycleUsers} users in ${s.cycleTenants} tenants from` +
     ` ${s.clients} clients; S2 ${s.mixedUsers} users, ${s.mixedSeconds} s` +
     ` per phase; S3 a group of ${s.groupBase} taking ${s.groupAdd} more;` +
-    ` S4 ${s.checkUsers} users; S5 a log of ${s.rebuildEvents} events.` +
+    ` S4 ${s.checkUsers} users, the most checks/s from ${s.clients} clients` +
+    ` and latency at ${s.checkRate} checks/s (open loop, after 2 s of` +
+    ` warm-up); S5 a log of ${s.rebuildEvents} events.` +
     ` Load average ${report.meta.loadAverage.start.toFixed(1)} at the` +
     ` start, ${report.meta.loadAverage.end.toFixed(1)} at the end.`
   );
