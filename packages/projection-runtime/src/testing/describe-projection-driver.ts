@@ -124,8 +124,12 @@ export function describeProjectionDriver(
         (s) => s.failure?.eventId === poisonId,
       );
 
-      await h.runtime.skipEvent('tenant_log', poisonId, 'known bad test event');
-      await h.runtime.waitFor(tenant, after!.position, 10_000);
+      const skipped = await h.runtime.skipEvent(
+        'tenant_log',
+        poisonId,
+        'known bad test event',
+      );
+      await h.runtime.waitFor(tenant, skipped.position, 10_000);
 
       expect(first.attempts).toBe(1);
       expect(retried.attempts).toBe(2);
