@@ -26,6 +26,7 @@ import {
   type RuntimeHealth,
 } from './runtime-status';
 import { skipEvent, type SkipResult } from './skip-event';
+import { logAheadOfUnits } from './log-ahead';
 import { ProjectionCode, runnableUnits, unitsOfTenant } from './unit-catalog';
 
 export interface ProjectionRuntimeOptions {
@@ -69,6 +70,8 @@ export interface ProjectionRuntime {
   unitsOfTenant(tenantId: string): readonly RunUnit[];
   /** Re-reads the generations, e.g. after another process rebuilt. */
   refresh(): Promise<void>;
+  /** Whether the log has events that some unit has not applied yet. */
+  logAhead(): Promise<boolean>;
   /** Catches one unit up; concurrent calls for one unit coalesce. */
   catchUp(unit: RunUnit, options?: CatchUpOptions): Promise<CatchUpResult>;
   /**
@@ -212,6 +215,7 @@ export function createProjectionRuntime(
       await waiter.start();
     },
     units: () => units,
+    logAhead: () => logAheadOfUnits(db, store, units),
     unitsOfTenant: (tenantId) => unitsOfTenant(units, tenantId),
     refresh,
     catchUp,

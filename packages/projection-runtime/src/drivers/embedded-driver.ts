@@ -67,8 +67,14 @@ export function createEmbeddedDriver(
   };
 
   const sweepAll = async (): Promise<void> => {
-    await runtime.refresh().catch((error: unknown) => options.onError?.(error));
-    for (const unit of runtime.units()) run(unit);
+    const ahead = await runtime
+      .refresh()
+      .then(() => runtime.logAhead())
+      .catch((error: unknown) => {
+        options.onError?.(error);
+        return true;
+      });
+    if (ahead) for (const unit of runtime.units()) run(unit);
   };
 
   return {
