@@ -26,6 +26,7 @@ export {
   type TokenPrefix,
 } from './secret-token';
 export { securityHeaders, setSecurityHeaders } from './security-headers';
+export { keepGcPausesShort } from './short-gc-pauses';
 export { sendJson, sendProblem } from './send-json';
 export { startTracing, type Tracing } from './tracing/start-tracing';
 export {

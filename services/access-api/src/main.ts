@@ -26,7 +26,7 @@ import type {
 } from '@roster/composition';
 import { createTenantDirectoryReader } from '@roster/projection-tenant-directory';
 import type { TenantDirectoryReader } from '@roster/projection-tenant-directory';
-import { createMetrics } from '@roster/service-kit';
+import { createMetrics, keepGcPausesShort } from '@roster/service-kit';
 import type { Logger } from '@roster/service-kit';
 
 /**
@@ -116,4 +116,5 @@ async function bootstrap(
   );
 }
 
+keepGcPausesShort();
 runService('roster-access', start);

@@ -7,6 +7,7 @@ import {
   serve,
 } from '@roster/composition';
 import type { RunningService } from '@roster/composition';
+import { keepGcPausesShort } from '@roster/service-kit';
 import type { Logger } from '@roster/service-kit';
 import { resolveAdminToken } from './admin-token';
 import { createRosterHttp } from './roster-app';
@@ -69,4 +70,5 @@ async function bootstrap(config: Config, system: RosterSystem) {
   );
 }
 
+keepGcPausesShort();
 runService('roster', start);
