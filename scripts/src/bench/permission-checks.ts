@@ -197,7 +197,7 @@ function loadOf(
     connections: ctx.scale.clients,
     seconds: ctx.scale.checkSeconds,
     label,
-    verify: (body) => allowedOf(200, body).every((yes) => yes),
+    allowedPerAnswer: size,
   };
 }
 
