@@ -1,4 +1,3 @@
-import type { DomainEvent } from '@roster/domain';
 import { createEventStore, type EventStore } from '@roster/event-store';
 import { streams } from '@roster/ledger';
 import { openReadStore } from '@roster/read-store';
@@ -12,7 +11,12 @@ import {
   type ProjectionRuntime,
 } from './projection-runtime';
 import type { RunUnit } from './run-unit';
-import { appendOf, orderCheckProjection } from './testing';
+import {
+  appendOf,
+  orderCheckProjection,
+  roleDefined,
+  untilBelowHorizon,
+} from './testing';
 import { countingSqlClient, type CountingSqlClient } from '@roster/sql/testing';
 
 jest.setTimeout(60_000);
@@ -42,38 +46,17 @@ afterAll(async () => {
   await database.drop();
 });
 
-const role = (name: string): DomainEvent => ({
-  type: 'RoleDefined',
-  data: { role: name, permissions: [] },
-});
-
 /** Appends `count` events of a new tenant; its unit is caught up before. */
 async function givenTenantWith(tenant: string, count: number) {
   const unit = runtime.unitsOfTenant(tenant)[0] as RunUnit;
   await runtime.catchUp(unit);
 
-  const events = Array.from({ length: count }, (_, i) => role(`r${i}`));
+  const events = Array.from({ length: count }, (_, i) => roleDefined(`r${i}`));
   if (count > 0) {
     await store.append(appendOf(tenant, streams.roles(tenant), events));
   }
-  await untilBelowHorizon();
+  await untilBelowHorizon(client);
   return unit;
-}
-
-/**
- * The store reads below the cluster-wide snapshot xmin: a transaction open
- * elsewhere on the server holds the appended events back for a while.
- */
-async function untilBelowHorizon(): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const { rows } = await client.query<{ below: boolean | null }>(
-      `SELECT max(transaction_id) < pg_snapshot_xmin(pg_current_snapshot())
-         AS below FROM es_events`,
-    );
-    if (rows[0]?.below !== false) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Statements one catch-up of `unit` sent, its apply's two included. */
@@ -124,7 +107,9 @@ it('applies an event held back by an open transaction in a later catch-up', asyn
   const holder = await client.openSession();
   await holder.query('BEGIN');
   await holder.query('SELECT pg_current_xact_id()');
-  await store.append(appendOf(tenant, streams.roles(tenant), [role('held')]));
+  await store.append(
+    appendOf(tenant, streams.roles(tenant), [roleDefined('held')]),
+  );
 
   await runtime.catchUp(unit);
   const whileHeld = await appliedOf(tenant);

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import type { DomainEvent } from '@roster/domain';
 import { createEventStore, type EventStore } from '@roster/event-store';
 import { streams } from '@roster/ledger';
 import { openReadStore, type ReadStore } from '@roster/read-store';
@@ -13,7 +12,7 @@ import {
   type ProjectionRuntime,
 } from './projection-runtime';
 import { ConsistencyWaiter, type WaitTarget } from './consistency-waiter';
-import { appendOf, orderCheckProjection } from './testing';
+import { appendOf, orderCheckProjection, roleDefined } from './testing';
 
 jest.setTimeout(60_000);
 
@@ -41,11 +40,6 @@ afterAll(async () => {
   await runtime.close();
   await client.close();
   await database.drop();
-});
-
-const role = (name: string): DomainEvent => ({
-  type: 'RoleDefined',
-  data: { role: name, permissions: [] },
 });
 
 /** Backends of this test's database whose last statement was a LISTEN. */
@@ -79,7 +73,7 @@ async function newListener(old: readonly number[]): Promise<number> {
 
 async function appendRole(tenant: string, name: string): Promise<string> {
   const [result] = await store.appendMany([
-    appendOf(tenant, streams.roles(tenant), [role(name)]),
+    appendOf(tenant, streams.roles(tenant), [roleDefined(name)]),
   ]);
   return result!.position;
 }

@@ -1,4 +1,3 @@
-import type { DomainEvent } from '@roster/domain';
 import { createEventStore, type EventStore } from '@roster/event-store';
 import { streams } from '@roster/ledger';
 import { openReadStore } from '@roster/read-store';
@@ -11,7 +10,12 @@ import {
   createProjectionRuntime,
   type ProjectionRuntime,
 } from './projection-runtime';
-import { appendOf, orderCheckProjection } from './testing';
+import {
+  appendOf,
+  orderCheckProjection,
+  roleDefined,
+  untilBelowHorizon,
+} from './testing';
 
 let database: TestDatabase;
 let client: SqlClient;
@@ -37,27 +41,9 @@ afterAll(async () => {
   await database.drop();
 });
 
-const role = (name: string): DomainEvent => ({
-  type: 'RoleDefined',
-  data: { role: name, permissions: [] },
-});
-
 async function catchUpEveryUnit(): Promise<void> {
   for (const unit of runtime.units()) {
     while ((await runtime.catchUp(unit)).state === 'more');
-  }
-}
-
-/** Appended events are read once they fall below the cluster's xmin. */
-async function untilBelowHorizon(): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const { rows } = await client.query<{ below: boolean | null }>(
-      `SELECT max(transaction_id) < pg_snapshot_xmin(pg_current_snapshot())
-         AS below FROM es_events`,
-    );
-    if (rows[0]?.below !== false) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -65,18 +51,18 @@ describe('logAhead (what lets an idle sweep skip its wake-ups)', () => {
   it('is false once every unit has caught up, true after an append, false again after the catch-up', async () => {
     const first = 'ta';
     await store.appendMany([
-      appendOf(first, streams.roles(first), [role('a')]),
+      appendOf(first, streams.roles(first), [roleDefined('a')]),
     ]);
-    await untilBelowHorizon();
+    await untilBelowHorizon(client);
     await catchUpEveryUnit();
     const idle = await runtime.logAhead();
 
     // A tenant of one partition only: the others have nothing of theirs.
     const second = 'tb';
     await store.appendMany([
-      appendOf(second, streams.roles(second), [role('b')]),
+      appendOf(second, streams.roles(second), [roleDefined('b')]),
     ]);
-    await untilBelowHorizon();
+    await untilBelowHorizon(client);
     const afterAppend = await runtime.logAhead();
     await catchUpEveryUnit();
     const afterCatchUp = await runtime.logAhead();

@@ -1,4 +1,3 @@
-import type { DomainEvent } from '@roster/domain';
 import { createEventStore, type EventStore } from '@roster/event-store';
 import { streams } from '@roster/ledger';
 import { openReadStore } from '@roster/read-store';
@@ -13,7 +12,7 @@ import {
   type ProjectionRuntime,
 } from './projection-runtime';
 import type { RunUnit } from './run-unit';
-import { appendOf, orderCheckProjection } from './testing';
+import { appendOf, orderCheckProjection, roleDefined } from './testing';
 import { createUnitLeases } from './unit-leases';
 
 jest.setTimeout(60_000);
@@ -65,16 +64,11 @@ async function openRunner(): Promise<Runner> {
   return runner;
 }
 
-const role = (name: string): DomainEvent => ({
-  type: 'RoleDefined',
-  data: { role: name, permissions: [] },
-});
-
 async function appendRounds(tenants: readonly string[], rounds: number) {
   for (let round = 0; round < rounds; round++) {
     await store.appendMany(
       tenants.map((tenant) =>
-        appendOf(tenant, streams.roles(tenant), [role(`r${round}`)]),
+        appendOf(tenant, streams.roles(tenant), [roleDefined(`r${round}`)]),
       ),
     );
   }

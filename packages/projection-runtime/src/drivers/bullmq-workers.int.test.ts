@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { DomainEvent } from '@roster/domain';
 import { createEventStore, type EventStore } from '@roster/event-store';
 import { streams } from '@roster/ledger';
 import { openReadStore, type ReadStore } from '@roster/read-store';
@@ -19,6 +18,7 @@ import {
   orderCheckProjection,
   RedisServer,
   spawnOrderCheckWorker,
+  roleDefined,
 } from '../testing';
 import { createBullmqDriver } from './bullmq-worker';
 import { openBullmqWaker } from './bullmq-waker';
@@ -52,11 +52,6 @@ afterAll(async () => {
   await database.drop();
 });
 
-const role = (name: string): DomainEvent => ({
-  type: 'RoleDefined',
-  data: { role: name, permissions: [] },
-});
-
 /** Appends `rounds` events per tenant in interleaved rounds. */
 async function appendRounds(
   tenants: readonly string[],
@@ -67,7 +62,7 @@ async function appendRounds(
   for (let round = 0; round < rounds; round++) {
     const results = await store.appendMany(
       tenants.map((tenant) =>
-        appendOf(tenant, streams.roles(tenant), [role(`r${round}`)]),
+        appendOf(tenant, streams.roles(tenant), [roleDefined(`r${round}`)]),
       ),
     );
     results.forEach((result, i) => last.set(tenants[i]!, result.position));

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { DomainEvent } from '@roster/domain';
 import type { EventStore } from '@roster/event-store';
 import { streams } from '@roster/ledger';
 import type { RuntimeDatabase } from '@roster/read-store';
@@ -9,7 +8,7 @@ import type { ProjectionDriver } from '../drivers/projection-driver';
 import type { ProjectionRuntime } from '../projection-runtime';
 import type { FailureFeed } from './failure-feed';
 import { POISON_ROLE } from './order-check-projection';
-import { appendOf } from './test-events';
+import { appendOf, roleDefined } from './test-events';
 
 /** One driver on a runtime running `orderCheckProjection()`. */
 export interface DriverHarness {
@@ -20,11 +19,6 @@ export interface DriverHarness {
   readonly failures: FailureFeed;
   close(): Promise<void>;
 }
-
-const role = (name: string): DomainEvent => ({
-  type: 'RoleDefined',
-  data: { role: name, permissions: [] },
-});
 
 /** The contract every projection driver passes. */
 export function describeProjectionDriver(
@@ -46,7 +40,10 @@ export function describeProjectionDriver(
     it('applies events after a wake-up and waitFor resolves', async () => {
       const tenant = `t${randomUUID().slice(0, 8)}`;
       const [result] = await h.store.appendMany([
-        appendOf(tenant, streams.roles(tenant), [role('a'), role('b')]),
+        appendOf(tenant, streams.roles(tenant), [
+          roleDefined('a'),
+          roleDefined('b'),
+        ]),
       ]);
       await h.driver.waker.wake(tenant);
 
@@ -67,8 +64,8 @@ export function describeProjectionDriver(
       for (let round = 0; round < 5; round++) {
         const requests = tenants.map((tenant) =>
           appendOf(tenant, streams.roles(tenant), [
-            role(`r${round}a`),
-            role(`r${round}b`),
+            roleDefined(`r${round}a`),
+            roleDefined(`r${round}b`),
           ]),
         );
         const results = await h.store.appendMany(requests);
@@ -93,7 +90,7 @@ export function describeProjectionDriver(
     it('catches up events whose wake-up never came (the sweep)', async () => {
       const tenant = `t${randomUUID().slice(0, 8)}`;
       const [result] = await h.store.appendMany([
-        appendOf(tenant, streams.roles(tenant), [role('swept')]),
+        appendOf(tenant, streams.roles(tenant), [roleDefined('swept')]),
       ]);
 
       await h.runtime.waitFor(tenant, result!.position, 15_000);
@@ -105,9 +102,9 @@ export function describeProjectionDriver(
       const tenant = `t${randomUUID().slice(0, 8)}`;
       const poisonStream = `tenant:${tenant}:poison:${randomUUID()}`;
       const requests = [
-        appendOf(tenant, streams.roles(tenant), [role('before')]),
-        appendOf(tenant, poisonStream, [role(POISON_ROLE)]),
-        appendOf(tenant, streams.tenant(tenant), [role('after')]),
+        appendOf(tenant, streams.roles(tenant), [roleDefined('before')]),
+        appendOf(tenant, poisonStream, [roleDefined(POISON_ROLE)]),
+        appendOf(tenant, streams.tenant(tenant), [roleDefined('after')]),
       ];
       const poisonId = requests[1]!.events[0]!.id;
       const failed = h.failures.next(poisonId);

@@ -9,7 +9,8 @@ export {
   type TenantLogDatabase,
 } from './order-check-projection';
 export { createShimEventStore } from './shim-event-store';
-export { appendOf, envelope } from './test-events';
+export { appendOf, envelope, roleDefined } from './test-events';
+export { untilBelowHorizon } from './below-horizon';
 export { obliterateQueue } from './obliterate-prefix';
 export { RedisServer } from './redis-server';
 export { spawnOrderCheckWorker, type WorkerProcess } from './spawn-worker';

@@ -33,3 +33,8 @@ export function appendOf(
     expected: 'any',
   };
 }
+
+/** A RoleDefined event: the tests' event of any tenant and stream. */
+export function roleDefined(name: string): DomainEvent {
+  return { type: 'RoleDefined', data: { role: name, permissions: [] } };
+}
