@@ -121,10 +121,11 @@ async function senderFor(load: CheckLoad, sink: LoadSink): Promise<Sender> {
   };
   const requests = load.bodies.map((body) => leanPost(url, headers, body));
   const port = Number(url.port);
-  const free = await openAll(port, load.connections);
-  const all = new Set(free);
-  const waiting: Queued[] = [];
-  let head = 0;
+  // Oldest free connection first: none idles into the keep-alive timeout.
+  const free = new Fifo<LeanConnection>();
+  const all = new Set(await openAll(port, load.connections));
+  for (const connection of all) free.push(connection);
+  const waiting = new Fifo<Queued>();
   let answered = 0;
 
   const judge = (since: number, error: Error | null, reply?: LeanReply) => {
@@ -137,16 +138,23 @@ async function senderFor(load: CheckLoad, sink: LoadSink): Promise<Sender> {
     answered++;
   };
 
-  const next = (): Queued | undefined => {
-    if (head === waiting.length) return undefined;
-    const queued = waiting[head++];
-    if (head === waiting.length) waiting.length = head = 0;
-    return queued;
+  const takeFree = (): LeanConnection | undefined => {
+    for (let next = free.shift(); next; next = free.shift()) {
+      if (next.open) return next;
+      reopen(next);
+    }
+    return undefined;
+  };
+
+  const reopen = (connection: LeanConnection): void => {
+    connection.close();
+    all.delete(connection);
+    void LeanConnection.open(port).then(give, () => undefined);
   };
 
   const give = (connection: LeanConnection): void => {
     all.add(connection);
-    const queued = next();
+    const queued = waiting.shift();
     if (queued) start(connection, queued);
     else free.push(connection);
   };
@@ -155,13 +163,8 @@ async function senderFor(load: CheckLoad, sink: LoadSink): Promise<Sender> {
     const { index, since, counted, done } = queued;
     connection.request(requests[index % requests.length]!, (error, reply) => {
       if (counted) judge(since, error, reply);
-      if (error) {
-        connection.close();
-        all.delete(connection);
-        void LeanConnection.open(port).then(give, () => undefined);
-      } else {
-        give(connection);
-      }
+      if (error) reopen(connection);
+      else give(connection);
       done();
     });
   };
@@ -169,7 +172,7 @@ async function senderFor(load: CheckLoad, sink: LoadSink): Promise<Sender> {
   return {
     send: (index, since, counted, done) => {
       const queued = { index, since, counted, done };
-      const connection = free.pop();
+      const connection = takeFree();
       if (connection) start(connection, queued);
       else waiting.push(queued);
     },
@@ -194,6 +197,26 @@ function refusal(load: CheckLoad, reply?: LeanReply): string | undefined {
     return undefined;
   }
   return `unexpected answer ${reply.body.slice(0, 80)}`;
+}
+
+/** First in, first out; drops the consumed head now and then. */
+class Fifo<T> {
+  #items: T[] = [];
+  #head = 0;
+
+  push(item: T): void {
+    this.#items.push(item);
+  }
+
+  shift(): T | undefined {
+    if (this.#head === this.#items.length) return undefined;
+    const item = this.#items[this.#head++];
+    if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
+      this.#items = this.#items.slice(this.#head);
+      this.#head = 0;
+    }
+    return item;
+  }
 }
 
 function openAll(port: number, size: number): Promise<LeanConnection[]> {

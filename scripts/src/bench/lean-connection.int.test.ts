@@ -72,4 +72,23 @@ describe('LeanConnection', () => {
 
     expect(pieced).toEqual({ status: 403, body: 'nope!' });
   });
+
+  it('fails a request at once on a connection the server has closed', async () => {
+    const server = createHttpServer((req, res) => {
+      req.resume();
+      res.setHeader('Connection', 'close');
+      res.end('{}');
+    });
+    const port = await listen(server);
+    const url = new URL(`http://127.0.0.1:${port}/`);
+    const connection = await LeanConnection.open(port);
+
+    const first = await connection.send(leanPost(url, {}, '{}'));
+    while (connection.open) await new Promise((r) => setTimeout(r, 5));
+    const second = connection.send(leanPost(url, {}, '{}'));
+    await expect(second).rejects.toThrow(/connection closed/);
+    server.close();
+
+    expect(first.status).toBe(200);
+  });
 });

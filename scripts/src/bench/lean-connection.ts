@@ -52,8 +52,17 @@ export class LeanConnection {
     done: (error: Error | null, reply?: LeanReply) => void,
   ): void {
     if (this.#waiting) throw new Error('one request at a time');
+    if (!this.open) {
+      process.nextTick(done, new Error('connection closed'));
+      return;
+    }
     this.#waiting = done;
     this.#socket.write(request);
+  }
+
+  /** False once the server closed it (an idle keep-alive times out). */
+  get open(): boolean {
+    return !this.#socket.destroyed && this.#socket.writable;
   }
 
   close(): void {
