@@ -6,7 +6,6 @@ import {
   sendProblem,
   setSecurityHeaders,
 } from '@roster/service-kit';
-import { DeadlineWatch } from './deadline-watch';
 import type {
   FastRoute,
   Logger,
@@ -34,14 +33,11 @@ export function fastFront(
   routes: readonly FastRoute[],
   options: FastFrontOptions,
 ): AheadOfApp {
-  const deadlines = new DeadlineWatch(options.requestTimeoutMs, late);
-
   return (req, res) => {
     for (const route of routes) {
       const param = route.match(req.method, req.url);
       if (param === undefined) continue;
 
-      deadlines.watch(res);
       const info = front(route, req, res, options);
       context.with(info.context, () => void route.serve(req, res, param));
       return true;
@@ -60,6 +56,9 @@ function front(
   setSecurityHeaders(res);
   const info = beginRequest(req, res, options.log, { route: route.route });
 
+  const timer = setTimeout(() => late(res), options.requestTimeoutMs);
+  timer.unref();
+  res.once('close', () => clearTimeout(timer));
   res.once('finish', () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const labels = { route: route.route, method: req.method ?? '' };
