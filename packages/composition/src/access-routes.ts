@@ -5,7 +5,7 @@ import {
   createAuditRouter,
   createErasureRouter,
 } from '@roster/access-api';
-import type { TokenLookup } from '@roster/access-api';
+import type { TenantDirectory } from '@roster/access-api';
 import type { UserKeyring } from '@roster/audit';
 import type { EventStore, Position } from '@roster/event-store';
 import type { ReadStore } from '@roster/read-store';
@@ -17,7 +17,7 @@ export interface AccessWiring {
   readonly store: EventStore;
   readonly keyring: UserKeyring;
   readonly readStore: ReadStore;
-  readonly tokens: TokenLookup;
+  readonly tokens: TenantDirectory;
   readonly afterWrite: (tenantId: string, position: Position) => Promise<void>;
   readonly newId: () => string;
   readonly adminToken: string;

@@ -131,7 +131,7 @@ describe('checks served ahead of express', () => {
     });
 
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ detail: 'user not found' });
+    expect(await res.json()).toMatchObject({ detail: 'tenant not found' });
   });
 
   it('answers 503 with Retry-After when a route passes the deadline', async () => {

@@ -257,6 +257,40 @@ describe('access API', () => {
     await access(`/tenants/${tenantId}/check`).send({ checks: [] }).expect(400);
   });
 
+  it('names the field of a bad check and refuses a NUL, never with a 5xx', async () => {
+    const path = `/tenants/${tenantId}/check`;
+    const nul = await access(path)
+      .send({ userName: 'bob\u0000', permission: 'p' })
+      .expect(400);
+    const inBatch = await access(path)
+      .send({ checks: [{ userId: 'u', permission: 'a\u0000b' }] })
+      .expect(400);
+    const missing = await access(path).send({ userId: 'u' }).expect(400);
+
+    expect(nul.body.detail).toBe('body: userName: must not contain NUL');
+    expect(inBatch.body.detail).toBe(
+      'body: checks.0.permission: must not contain NUL',
+    );
+    expect(missing.body.detail).toMatch(/^body: permission: /);
+  });
+
+  it('answers 404 for a tenant that does not exist, not an unknown user', async () => {
+    const check = await access('/tenants/no-such-tenant/check')
+      .send({ userName: 'ann', permission: 'p' })
+      .expect(404);
+    const batch = await access('/tenants/no-such-tenant/check')
+      .send({ checks: [{ userName: 'ann', permission: 'p' }] })
+      .expect(404);
+    const permissions = await request(api.app)
+      .get('/v1/tenants/no-such-tenant/users/u/permissions')
+      .set('Authorization', op)
+      .expect(404);
+
+    for (const res of [check, batch, permissions]) {
+      expect(res.body.detail).toBe('tenant not found');
+    }
+  });
+
   it('lets a service token see only its own tenant, until revoked', async () => {
     const issued = await admin('post', `/tenants/${tenantId}/service-tokens`)
       .send({})

@@ -21,6 +21,11 @@ export interface TokenLookup {
   } | null>;
 }
 
+/** Tokens, and whether a tenant exists: the tenant directory. */
+export interface TenantDirectory extends TokenLookup {
+  tenant(tenantId: string): Promise<{ readonly id: string } | null>;
+}
+
 /** What /admin/v1 needs. */
 export interface AdminDeps {
   readonly store: EventStore;
@@ -34,7 +39,7 @@ export interface AdminDeps {
 export interface AccessDeps {
   /** The read store (PostgreSQL or PGlite), read over raw SQL. */
   readonly readClient: SqlExecutor;
-  readonly tokens: TokenLookup;
+  readonly tokens: TenantDirectory;
   /** SHA-256 (hex) of the operator's bearer token. */
   readonly operatorTokenHash: string;
   readonly metrics: Metrics;

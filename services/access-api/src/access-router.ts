@@ -3,6 +3,7 @@ import { createEffectivePermissionsReader } from '@roster/projection-effective-p
 import type { FastRoute } from '@roster/service-kit';
 import type { AccessDeps } from './access-deps';
 import { createCheckRoute } from './access/check-route';
+import { tenantGuard } from './access/tenant-guard';
 import { permissionRoutes } from './access/permission-routes';
 import { callerAuth } from './http/caller-auth';
 import { callerIdentity } from './http/caller-identity';
@@ -32,9 +33,11 @@ export function createAccessRoutes(deps: AccessDeps): AccessRouter {
   const router = Router();
   const reader = createEffectivePermissionsReader(deps.readClient);
   const cacheMs = deps.tokenCacheMs ?? 1000;
+  const requireTenant = tenantGuard(deps.tokens);
   const checkRoute = createCheckRoute({
     reader,
     identify: callerIdentity(deps.operatorTokenHash, deps.tokens, cacheMs),
+    requireTenant,
     metrics: deps.metrics,
   });
 
@@ -43,7 +46,7 @@ export function createAccessRoutes(deps: AccessDeps): AccessRouter {
   );
   router.use(callerAuth(deps.operatorTokenHash, deps.tokens, cacheMs));
   router.use(jsonBody());
-  router.use(permissionRoutes(reader));
+  router.use(permissionRoutes(reader, requireTenant));
   router.use(problemHandler());
   return { router, checkRoute };
 }

@@ -2,6 +2,7 @@ export type {
   AccessDeps,
   AdminDeps,
   Consistency,
+  TenantDirectory,
   TokenLookup,
 } from './access-deps';
 export {

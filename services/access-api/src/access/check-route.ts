@@ -31,6 +31,8 @@ export interface CheckRouteDeps {
   readonly identify: (
     authorization: string | undefined,
   ) => Promise<Caller | null>;
+  /** Throws a 404 problem for a tenant that does not exist. */
+  readonly requireTenant: (tenantId: string) => Promise<void>;
   readonly metrics: Metrics;
 }
 
@@ -67,6 +69,7 @@ async function answer(
     throw new HttpProblem(404, 'Not found', 'tenant not found');
   }
   requireTenantOf(caller, tenantId);
+  await deps.requireTenant(tenantId);
 
   const parsed = checkBody.safeParse(await readJsonBody(req, bodyLimit));
   if (!parsed.success) throw ValidationProblem.fromZod('body', parsed.error);

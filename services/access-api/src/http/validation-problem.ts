@@ -18,7 +18,7 @@ export class ValidationProblem extends HttpProblem {
   }
 
   static fromZod(where: string, error: z.ZodError): ValidationProblem {
-    const issues = error.issues.map((issue) => ({
+    const issues = error.issues.map(closestBranch).map((issue) => ({
       path: issue.path.map(String).join('.'),
       code: issue.code,
       message: issue.message,
@@ -33,4 +33,21 @@ export class ValidationProblem extends HttpProblem {
   override toBody(): Record<string, unknown> {
     return { ...super.toBody(), issues: this.issues };
   }
+}
+
+/**
+ * For a value that matched no member of a union, the first issue of the
+ * member it came closest to (fewest issues), so that the detail names a
+ * field rather than "Invalid input".
+ */
+function closestBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) {
+    return issue;
+  }
+  const branch = issue.errors.reduce((best, next) =>
+    next.length < best.length ? next : best,
+  );
+  const inner = branch[0];
+  if (!inner) return issue;
+  return closestBranch({ ...inner, path: [...issue.path, ...inner.path] });
 }
