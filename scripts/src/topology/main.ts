@@ -33,6 +33,8 @@ async function main(): Promise<void> {
       () => process.exit(1),
     );
   };
+  // TODO(limit): a terminal's Ctrl-C reaches the services too, and the
+  // database may outlive them (README, Known limits); SIGTERM cleans up.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
