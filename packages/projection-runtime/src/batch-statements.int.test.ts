@@ -1,50 +1,33 @@
-import { createEventStore, type EventStore } from '@roster/event-store';
+import type { EventStore } from '@roster/event-store';
 import { streams } from '@roster/ledger';
-import { openReadStore } from '@roster/read-store';
-import {
-  createTestDatabase,
-  type TestDatabase,
-} from '@roster/read-store/testing';
-import { createPgClient } from '@roster/sql';
-import {
-  createProjectionRuntime,
-  type ProjectionRuntime,
-} from './projection-runtime';
+import { countingSqlClient, type CountingSqlClient } from '@roster/sql/testing';
+import type { ProjectionRuntime } from './projection-runtime';
 import type { RunUnit } from './run-unit';
 import {
   appendOf,
-  orderCheckProjection,
+  openRuntimeHarness,
   roleDefined,
   untilBelowHorizon,
+  type RuntimeHarness,
 } from './testing';
-import { countingSqlClient, type CountingSqlClient } from '@roster/sql/testing';
 
 jest.setTimeout(60_000);
 
-let database: TestDatabase;
+let h: RuntimeHarness<CountingSqlClient>;
 let client: CountingSqlClient;
 let store: EventStore;
 let runtime: ProjectionRuntime;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  client = countingSqlClient(createPgClient(database.url));
-  store = await createEventStore({ kind: 'sql', client });
-  runtime = createProjectionRuntime({
-    store,
-    readStore: await openReadStore({ client }),
-    projections: [orderCheckProjection()],
+  h = await openRuntimeHarness({
     partitions: 4,
     batchSize: 1000,
+    wrap: countingSqlClient,
   });
-  await runtime.start();
+  ({ client, store, runtime } = h);
 });
 
-afterAll(async () => {
-  await runtime.close();
-  await client.close();
-  await database.drop();
-});
+afterAll(() => h.close());
 
 /** Appends `count` events of a new tenant; its unit is caught up before. */
 async function givenTenantWith(tenant: string, count: number) {

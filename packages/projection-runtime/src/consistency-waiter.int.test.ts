@@ -1,46 +1,31 @@
 import { performance } from 'node:perf_hooks';
-import { createEventStore, type EventStore } from '@roster/event-store';
+import type { EventStore } from '@roster/event-store';
 import { streams } from '@roster/ledger';
-import { openReadStore, type ReadStore } from '@roster/read-store';
-import {
-  createTestDatabase,
-  type TestDatabase,
-} from '@roster/read-store/testing';
-import { createPgClient, type SqlClient } from '@roster/sql';
-import {
-  createProjectionRuntime,
-  type ProjectionRuntime,
-} from './projection-runtime';
+import type { ReadStore } from '@roster/read-store';
+import type { SqlClient } from '@roster/sql';
+import type { ProjectionRuntime } from './projection-runtime';
 import { ConsistencyWaiter, type WaitTarget } from './consistency-waiter';
-import { appendOf, orderCheckProjection, roleDefined } from './testing';
+import {
+  appendOf,
+  openRuntimeHarness,
+  roleDefined,
+  type RuntimeHarness,
+} from './testing';
 
 jest.setTimeout(60_000);
 
-let database: TestDatabase;
+let h: RuntimeHarness<SqlClient>;
 let client: SqlClient;
 let store: EventStore;
 let runtime: ProjectionRuntime;
 let readStore: ReadStore;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  client = createPgClient(database.url);
-  store = await createEventStore({ kind: 'sql', client });
-  readStore = await openReadStore({ client });
-  runtime = createProjectionRuntime({
-    store,
-    readStore,
-    projections: [orderCheckProjection()],
-    partitions: 2,
-  });
-  await runtime.start();
+  h = await openRuntimeHarness({ partitions: 2 });
+  ({ client, store, runtime, readStore } = h);
 });
 
-afterAll(async () => {
-  await runtime.close();
-  await client.close();
-  await database.drop();
-});
+afterAll(() => h.close());
 
 /** Backends of this test's database whose last statement was a LISTEN. */
 async function listeners(): Promise<number[]> {

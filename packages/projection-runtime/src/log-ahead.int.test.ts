@@ -1,45 +1,26 @@
-import { createEventStore, type EventStore } from '@roster/event-store';
+import type { EventStore } from '@roster/event-store';
 import { streams } from '@roster/ledger';
-import { openReadStore } from '@roster/read-store';
-import {
-  createTestDatabase,
-  type TestDatabase,
-} from '@roster/read-store/testing';
-import { createPgClient, type SqlClient } from '@roster/sql';
-import {
-  createProjectionRuntime,
-  type ProjectionRuntime,
-} from './projection-runtime';
+import type { SqlClient } from '@roster/sql';
+import type { ProjectionRuntime } from './projection-runtime';
 import {
   appendOf,
-  orderCheckProjection,
+  openRuntimeHarness,
   roleDefined,
   untilBelowHorizon,
+  type RuntimeHarness,
 } from './testing';
 
-let database: TestDatabase;
+let h: RuntimeHarness<SqlClient>;
 let client: SqlClient;
 let store: EventStore;
 let runtime: ProjectionRuntime;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  client = createPgClient(database.url);
-  store = await createEventStore({ kind: 'sql', client });
-  runtime = createProjectionRuntime({
-    store,
-    readStore: await openReadStore({ client }),
-    projections: [orderCheckProjection()],
-    partitions: 4,
-  });
-  await runtime.start();
+  h = await openRuntimeHarness({ partitions: 4 });
+  ({ client, store, runtime } = h);
 });
 
-afterAll(async () => {
-  await runtime.close();
-  await client.close();
-  await database.drop();
-});
+afterAll(() => h.close());
 
 async function catchUpEveryUnit(): Promise<void> {
   for (const unit of runtime.units()) {
