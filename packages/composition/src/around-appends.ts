@@ -1,3 +1,4 @@
+import { delegatingStore } from '@roster/event-store';
 import type { EventStore, EventToAppend } from '@roster/event-store';
 import { codecOf, withEventCodec } from '@roster/ledger';
 
@@ -16,20 +17,13 @@ export function aroundAppends(
   around: AroundAppend,
 ): EventStore {
   const wrapped: EventStore = {
-    capabilities: store.capabilities,
+    ...delegatingStore(store),
     append: (request) => around(request.events, () => store.append(request)),
     appendMany: (requests) =>
       around(
         requests.flatMap((request) => request.events),
         () => store.appendMany(requests),
       ),
-    readStream: (stream, options) => store.readStream(stream, options),
-    readAll: (options) => store.readAll(options),
-    readLog: (query) => store.readLog(query),
-    waitForAppend: (after, timeoutMs, signal) =>
-      store.waitForAppend(after, timeoutMs, signal),
-    deleteStream: (stream) => store.deleteStream(stream),
-    close: () => store.close(),
   };
   return withEventCodec(wrapped, codecOf(store));
 }

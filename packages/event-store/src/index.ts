@@ -33,6 +33,7 @@ export {
 } from './stream-name';
 export { tenantHash, tenantPartition } from './tenant-partition';
 export { createEventStore, type EventStoreConfig } from './create-event-store';
+export { delegatingStore } from './delegating-store';
 export {
   PostgresEventStore,
   type PostgresEventStoreOptions,

@@ -1,4 +1,5 @@
 import type { DomainEvent, EventType } from '@roster/domain';
+import { delegatingStore } from '@roster/event-store';
 import type { EventStore, RecordedEvent } from '@roster/event-store';
 
 /** An event as it is stored and hashed: data possibly sealed. */
@@ -37,19 +38,7 @@ export function withEventCodec(
   store: EventStore,
   codec: EventCodec,
 ): EncodingEventStore {
-  return {
-    capabilities: store.capabilities,
-    append: (request) => store.append(request),
-    appendMany: (requests) => store.appendMany(requests),
-    readStream: (stream, options) => store.readStream(stream, options),
-    readAll: (options) => store.readAll(options),
-    readLog: (query) => store.readLog(query),
-    waitForAppend: (after, timeoutMs, signal) =>
-      store.waitForAppend(after, timeoutMs, signal),
-    deleteStream: (stream) => store.deleteStream(stream),
-    close: () => store.close(),
-    codec,
-  };
+  return { ...delegatingStore(store), codec };
 }
 
 /** The codec a store was given by withEventCodec, else plainCodec. */
