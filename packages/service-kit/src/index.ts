@@ -11,9 +11,11 @@ export {
 } from './redis-rate-limiter';
 export {
   beginRequest,
+  openRequest,
   requestContext,
   requestInfo,
   type BeginOptions,
+  type OpenedRequest,
   type RequestInfo,
 } from './request-context';
 export { requestDeadline } from './request-deadline';
@@ -28,6 +30,7 @@ export {
 export { securityHeaders, setSecurityHeaders } from './security-headers';
 export { keepGcPausesShort } from './short-gc-pauses';
 export { sendJson, sendProblem } from './send-json';
+export { endRequestSpan } from './tracing/request-span';
 export { startTracing, type Tracing } from './tracing/start-tracing';
 export {
   activeTraceId,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { context } from '@opentelemetry/api';
-import type { Context } from '@opentelemetry/api';
+import type { Context, Span } from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { endRequestSpan, startRequestSpan } from './tracing/request-span';
@@ -45,12 +45,33 @@ export function beginRequest(
   log: Logger,
   options: BeginOptions = {},
 ): RequestInfo {
+  const { info, span } = openRequest(req, res, log, options.traced ?? true);
+  res.once('close', () => endRequestSpan(span, req, res, options.route));
+  return info;
+}
+
+/** What `openRequest` starts: the caller ends `span` when the response closes. */
+export interface OpenedRequest {
+  readonly info: RequestInfo;
+  readonly span: Span;
+}
+
+/**
+ * `beginRequest` without its listener, for a front that ends the span in
+ * the one close listener it has anyway.
+ */
+export function openRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  log: Logger,
+  traced: boolean,
+): OpenedRequest {
   const requestId = randomUUID();
   const callerId = header(req, 'x-request-id');
   const { span, context: spanContext } = startRequestSpan(
     req,
     requestId,
-    options.traced ?? true,
+    traced,
   );
   const trace = traceContextOf(span);
   const info = new LazyLogInfo(
@@ -67,8 +88,7 @@ export function beginRequest(
   (req as WithInfo)[infoKey] = info;
   res.setHeader('X-Request-Id', requestId);
   res.setHeader('traceparent', trace.traceparent);
-  res.once('close', () => endRequestSpan(span, req, res, options.route));
-  return info;
+  return { info, span };
 }
 
 /**

@@ -1,0 +1,58 @@
+import type { ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+/** One request under watch; its front clears `res` when the response closes. */
+export interface Watched {
+  res: ServerResponse | undefined;
+  readonly since: number;
+}
+
+/** The sweep runs at least this often while requests are open, ms. */
+const MOST_PERIOD_MS = 250;
+
+/**
+ * Request deadlines kept by one timer that sweeps the open requests,
+ * instead of a timer per request. A request is late between `ms` and
+ * `ms` plus a quarter of it (at most 250 ms) after it began. The timer
+ * runs only while some request is watched.
+ */
+export class DeadlineSweep {
+  readonly #ms: number;
+  readonly #late: (res: ServerResponse) => void;
+  readonly #period: number;
+  #watched: Watched[] = [];
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(ms: number, late: (res: ServerResponse) => void) {
+    this.#ms = ms;
+    this.#late = late;
+    this.#period = Math.max(1, Math.min(MOST_PERIOD_MS, ms / 4));
+  }
+
+  watch(res: ServerResponse): Watched {
+    const watched: Watched = { res, since: performance.now() };
+    this.#watched.push(watched);
+    if (!this.#timer) {
+      this.#timer = setInterval(() => this.#sweep(), this.#period);
+      this.#timer.unref();
+    }
+    return watched;
+  }
+
+  #sweep(): void {
+    const now = performance.now();
+    const open = this.#watched.filter((watched) => watched.res);
+    this.#watched = open.filter((watched) => now - watched.since < this.#ms);
+
+    for (const watched of open) {
+      if (!watched.res || now - watched.since < this.#ms) continue;
+      const { res } = watched;
+      watched.res = undefined;
+      this.#late(res);
+    }
+    if (this.#watched.length === 0) {
+      clearInterval(this.#timer);
+      this.#timer = undefined;
+    }
+  }
+}
