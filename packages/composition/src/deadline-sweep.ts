@@ -42,13 +42,13 @@ export class DeadlineSweep {
   #sweep(): void {
     const now = performance.now();
     const open = this.#watched.filter((watched) => watched.res);
-    this.#watched = open.filter((watched) => now - watched.since < this.#ms);
+    const isLate = (watched: Watched) => now - watched.since >= this.#ms;
+    this.#watched = open.filter((watched) => !isLate(watched));
 
-    for (const watched of open) {
-      if (!watched.res || now - watched.since < this.#ms) continue;
+    for (const watched of open.filter(isLate)) {
       const { res } = watched;
       watched.res = undefined;
-      this.#late(res);
+      if (res) this.#late(res);
     }
     if (this.#watched.length === 0) {
       clearInterval(this.#timer);
