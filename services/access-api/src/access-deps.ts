@@ -1,6 +1,6 @@
 import type { EventStore, Position } from '@roster/event-store';
 import type { Metrics } from '@roster/service-kit';
-import type { SqlExecutor } from '@roster/sql';
+import type { SqlClient } from '@roster/sql';
 
 /**
  * Read-your-writes: resolves once every read model that serves reads has
@@ -38,7 +38,7 @@ export interface AdminDeps {
 /** What /v1 needs. */
 export interface AccessDeps {
   /** The read store (PostgreSQL or PGlite), read over raw SQL. */
-  readonly readClient: SqlExecutor;
+  readonly readClient: SqlClient;
   readonly tokens: TenantDirectory;
   /** SHA-256 (hex) of the operator's bearer token. */
   readonly operatorTokenHash: string;

@@ -31,7 +31,10 @@ export function createAccessRouter(deps: AccessDeps): Router {
 /** `createAccessRouter`, and its check route for the fast path. */
 export function createAccessRoutes(deps: AccessDeps): AccessRouter {
   const router = Router();
-  const reader = createEffectivePermissionsReader(deps.readClient);
+  const reader = createEffectivePermissionsReader(
+    deps.readClient,
+    deps.readClient.kind,
+  );
   const cacheMs = deps.tokenCacheMs ?? 1000;
   const requireTenant = tenantGuard(deps.tokens);
   const checkRoute = createCheckRoute({
