@@ -138,8 +138,9 @@ it('a lease dies with its connection and can then be taken elsewhere', async () 
 
   const held = await mine.tryTake(unit);
   const whileHeld = await theirs.tryTake(unit);
+  // The timeout makes it wait until the backend is gone with its lock.
   await client.query(
-    `SELECT pg_terminate_backend(pid) FROM pg_locks
+    `SELECT pg_terminate_backend(pid, 5000) FROM pg_locks
      WHERE locktype = 'advisory' AND granted AND database =
        (SELECT oid FROM pg_database WHERE datname = current_database())`,
   );
