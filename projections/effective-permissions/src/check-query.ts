@@ -33,6 +33,12 @@ export async function runChecks(
   return checks.map((_, index) => toCheckResult(byOrd.get(index + 1)));
 }
 
+/**
+ * Two probes of a primary key per check, each lateral with LIMIT 1: as a
+ * plain join, the planner hashed the whole permissions table for every
+ * statement once it knew the table was small (0.37 ms against 0.09 for
+ * twelve checks over 1,000 users).
+ */
 function checksSql(s: string): string {
   return `SELECT c.ord, u.user_id, u.active, u.deleted, e.sources
     FROM roster.projection_generations g
@@ -48,9 +54,12 @@ function checksSql(s: string): string {
         AND x.user_name_key = c.user_name_key AND NOT x.deleted
       LIMIT 1
     ) u ON true
-    LEFT JOIN ${s}.effective_permissions e
-      ON e.tenant_id = c.tenant_id AND e.user_id = u.user_id
-      AND e.permission = c.permission
+    LEFT JOIN LATERAL (
+      SELECT y.sources FROM ${s}.effective_permissions y
+      WHERE y.tenant_id = c.tenant_id AND y.user_id = u.user_id
+        AND y.permission = c.permission
+      LIMIT 1
+    ) e ON true
     WHERE g.schema_name = $1 AND g.state = 'active'`;
 }
 

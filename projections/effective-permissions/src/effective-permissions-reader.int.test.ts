@@ -119,4 +119,37 @@ describe('the effective-permissions reader', () => {
       'rejected',
     ]);
   });
+
+  it('probes the tables once per check, never reading a whole table into a join', async () => {
+    const t = tenantActions(h, await h.tenant());
+    for (const name of ['ann', 'bob', 'cy']) {
+      await t.grant(await t.user(name), 'docs:read');
+    }
+    const seen: { text: string; params: readonly unknown[] }[] = [];
+    const reader = createEffectivePermissionsReader({
+      query: (text, params, options) => {
+        if (options?.name?.startsWith('roster_checks_')) {
+          seen.push({ text, params: params ?? [] });
+        }
+        return h.client.query(text, params, options);
+      },
+      transaction: (run) => h.client.transaction(run),
+    });
+    await reader.checkMany(t.tenantId, [
+      { user: { userName: 'ann' }, permission: 'docs:read' },
+      { user: { userName: 'bob' }, permission: 'docs:write' },
+    ]);
+
+    // With statistics, as autovacuum keeps them, a join hashed small tables.
+    await h.client.query('ANALYZE');
+    const [statement] = seen;
+    const { rows } = await h.client.query<{ 'QUERY PLAN': unknown }>(
+      `EXPLAIN (FORMAT JSON) ${statement!.text}`,
+      statement!.params,
+    );
+    const plan = JSON.stringify(rows[0]!['QUERY PLAN']);
+
+    expect(plan).toContain('"Relation Name":"effective_permissions"');
+    expect(plan).not.toMatch(/"Node Type":"(Hash|Merge) Join"/);
+  });
 });
