@@ -75,20 +75,27 @@ function hashOf(value: string): string {
 }
 
 /**
- * The real directory, counting its lookups; `settled` waits for them and
- * for the cache to take in what they found.
+ * The real directory, whose answers wait until the test releases them:
+ * each query reads the directory at once, as a slow connection would,
+ * and only its answer is late.
  */
-function counted(lookup: TokenLookup) {
-  const lookups: Promise<unknown>[] = [];
+function heldBack(lookup: TokenLookup) {
+  const gates: (() => void)[] = [];
+  const answers: Promise<unknown>[] = [];
   return {
-    lookups,
+    count: () => answers.length,
     findToken: (tokenHash: string) => {
-      const found = lookup.findToken(tokenHash);
-      lookups.push(found);
-      return found;
+      const gate = new Promise<void>((open) => gates.push(open));
+      const answer = Promise.all([lookup.findToken(tokenHash), gate]).then(
+        ([found]) => found,
+      );
+      answers.push(answer);
+      return answer;
     },
-    settled: async () => {
-      await Promise.all(lookups);
+    /** Lets every held answer through, and the cache take them in. */
+    release: async () => {
+      for (const open of gates.splice(0)) open();
+      await Promise.allSettled(answers);
       await new Promise(setImmediate);
     },
   };
@@ -100,60 +107,106 @@ function handClock() {
   return { now: () => now, advance: (ms: number) => void (now += ms) };
 }
 
+async function revoke(tokenId: string): Promise<void> {
+  await record({ type: 'ServiceTokenRevoked', data: { tokenId } });
+}
+
 describe('cachedTokenLookup', () => {
   it('looks a token up once however many requests carry it at once', async () => {
     const { tokenHash } = await issue();
-    const source = counted(directory);
+    const source = heldBack(directory);
     const cache = cachedTokenLookup(source, ttlMs);
 
-    const found = await Promise.all(
-      Array.from({ length: 50 }, () => cache.findToken(tokenHash)),
-    );
+    const asked = Array.from({ length: 50 }, () => cache.findToken(tokenHash));
+    await source.release();
+    const found = await Promise.all(asked);
 
-    expect(source.lookups).toHaveLength(1);
+    expect(source.count()).toBe(1);
     expect(new Set(found.map((f) => f?.tenantId))).toEqual(new Set([tenantId]));
   });
 
-  it('renews a token in use past half its time, in the background', async () => {
+  it('answers a token in use at once while it looks it up again', async () => {
     const { tokenHash } = await issue();
-    const source = counted(directory);
+    const source = heldBack(directory);
     const clock = handClock();
     const cache = cachedTokenLookup(source, ttlMs, clock.now);
-    await cache.findToken(tokenHash);
+    const first = cache.findToken(tokenHash);
+    await source.release();
+    await first;
 
     clock.advance(ttlMs * 0.4);
-    await cache.findToken(tokenHash);
-    expect(source.lookups).toHaveLength(1);
+    expect((await cache.findToken(tokenHash))?.tokenHash).toBe(tokenHash);
+    expect(source.count()).toBe(1);
 
     clock.advance(ttlMs * 0.2);
-    const renewing = cache.findToken(tokenHash);
-    expect(source.lookups).toHaveLength(2);
-    await source.settled();
+    const meanwhile = await cache.findToken(tokenHash);
+    expect(source.count()).toBe(2);
+    expect(meanwhile?.tokenHash).toBe(tokenHash);
+    await source.release();
 
-    // Past the first lookup's time: trusted on the renewal's, no wait.
+    // Past the first lookup's time: trusted on the renewal's.
     clock.advance(ttlMs * 0.45);
-    const later = await cache.findToken(tokenHash);
-    expect(source.lookups).toHaveLength(2);
-    expect((await renewing)?.tokenHash).toBe(tokenHash);
-    expect(later?.tokenHash).toBe(tokenHash);
+    expect((await cache.findToken(tokenHash))?.tokenHash).toBe(tokenHash);
+    expect(source.count()).toBe(2);
+  });
+
+  it("counts a token's time from the start of the lookup that found it", async () => {
+    const { tokenHash } = await issue();
+    const source = heldBack(directory);
+    const clock = handClock();
+    const cache = cachedTokenLookup(source, ttlMs, clock.now);
+
+    const first = cache.findToken(tokenHash);
+    clock.advance(ttlMs * 0.9);
+    await source.release();
+    await first;
+    clock.advance(ttlMs * 0.1);
+    const second = cache.findToken(tokenHash);
+
+    expect(source.count()).toBe(2);
+    await source.release();
+    expect((await second)?.tokenHash).toBe(tokenHash);
+  });
+
+  it('shares no lookup older than its time, so a revocation that old holds', async () => {
+    const { tokenId, tokenHash } = await issue();
+    const source = heldBack(directory);
+    const clock = handClock();
+    const cache = cachedTokenLookup(source, ttlMs, clock.now);
+    const first = cache.findToken(tokenHash);
+    await source.release();
+    await first;
+
+    clock.advance(ttlMs * 0.6);
+    await cache.findToken(tokenHash);
+    await revoke(tokenId);
+    clock.advance(ttlMs * 1.2);
+    const late = cache.findToken(tokenHash);
+    await source.release();
+
+    expect(source.count()).toBe(3);
+    expect(await late).toBeNull();
   });
 
   it('forgets a revoked token at its renewal, within its time', async () => {
     const { tokenId, tokenHash } = await issue();
-    const source = counted(directory);
+    const source = heldBack(directory);
     const clock = handClock();
     const cache = cachedTokenLookup(source, ttlMs, clock.now);
-    await cache.findToken(tokenHash);
+    const first = cache.findToken(tokenHash);
+    await source.release();
+    await first;
 
-    await record({ type: 'ServiceTokenRevoked', data: { tokenId } });
+    await revoke(tokenId);
     clock.advance(ttlMs * 0.6);
     const trusted = await cache.findToken(tokenHash);
-    await source.settled();
-    const refused = await cache.findToken(tokenHash);
+    await source.release();
+    const refused = cache.findToken(tokenHash);
+    await source.release();
 
     expect(trusted?.tokenHash).toBe(tokenHash);
-    expect(refused).toBeNull();
-    expect(source.lookups).toHaveLength(3);
+    expect(await refused).toBeNull();
+    expect(source.count()).toBe(3);
   });
 
   it('stops trusting a token past its time with no traffic between', async () => {
@@ -162,22 +215,39 @@ describe('cachedTokenLookup', () => {
     const cache = cachedTokenLookup(directory, ttlMs, clock.now);
     await cache.findToken(tokenHash);
 
-    await record({ type: 'ServiceTokenRevoked', data: { tokenId } });
+    await revoke(tokenId);
     clock.advance(ttlMs);
 
     expect(await cache.findToken(tokenHash)).toBeNull();
   });
 
-  it('keeps no miss: a token issued after one works at once', async () => {
+  it('keeps no miss, not even one under way: a token issued since works at once', async () => {
     const tokenId = randomUUID();
-    const cache = cachedTokenLookup(directory, ttlMs);
-    expect(await cache.findToken(hashOf(tokenId))).toBeNull();
+    const source = heldBack(directory);
+    const clock = handClock();
+    const cache = cachedTokenLookup(source, ttlMs, clock.now);
+    const before = cache.findToken(hashOf(tokenId));
 
     await record({
       type: 'ServiceTokenIssued',
       data: { tokenId, tokenHash: hashOf(tokenId), label: 'svc' },
     });
+    clock.advance(1);
+    const after = cache.findToken(hashOf(tokenId));
+    await source.release();
+    await source.release();
 
-    expect((await cache.findToken(hashOf(tokenId)))?.tenantId).toBe(tenantId);
+    expect(await before).toBeNull();
+    expect((await after)?.tenantId).toBe(tenantId);
+  });
+
+  it('fails a request whose lookup fails, never naming a caller', async () => {
+    const client = await createPgliteClient();
+    const readStore = await openReadStore({ client });
+    const broken = createTenantDirectoryReader(readStore.db);
+    await client.close();
+    const cache = cachedTokenLookup(broken, ttlMs);
+
+    await expect(cache.findToken(hashOf('any'))).rejects.toThrow();
   });
 });
