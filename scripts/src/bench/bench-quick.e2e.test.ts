@@ -87,6 +87,11 @@ describe('pnpm bench --quick', () => {
       r.runs.map((run) => run.figures['errors']),
     );
     expect(errors.every((n) => n === 0)).toBe(true);
+    const floors = report.results
+      .filter((r) => r.scenario === 'permission-checks')
+      .flatMap((r) => r.runs.map((run) => run.figures['floor.p99']));
+    expect(floors).toHaveLength(2);
+    expect(floors.every((ms) => ms !== undefined && ms > 0)).toBe(true);
 
     const summary = await readFile(join(out, 'summary.md'), 'utf8');
     const rows = tableRows(summary);
@@ -100,6 +105,7 @@ describe('pnpm bench --quick', () => {
     expect([...rows.keys()].sort()).toEqual(expected.sort());
     for (const errorCell of rows.values()) expect(errorCell).toBe('0.00');
     expect(summary).not.toMatch(/FAILED/);
+    expect(summary).toMatch(/against a bare node:http server right after/);
     expect(await readFile(join(out, 'latency.svg'), 'utf8')).toMatch(/^<svg/);
   }, 300_000);
 });

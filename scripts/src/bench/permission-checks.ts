@@ -5,9 +5,15 @@ import { latencyByLabel } from './entra-cycle';
 import { createHttpTarget } from './http-target';
 import type { HttpTarget } from './http-target';
 import { inProcessChecks } from './in-process-checks';
-import { LatencyRecorder } from './latency-recorder';
+import { LatencyRecorder, type LatencySummary } from './latency-recorder';
 import type { RosterAdmin, BenchTenant } from './roster-admin';
-import { closedLoad, steadyLoad, type CheckLoad } from './check-load';
+import {
+  closedLoad,
+  steadyLoad,
+  type CheckLoad,
+  type SteadyLoad,
+} from './check-load';
+import { checkFloor } from './check-floor';
 import { addMembers, deactivatePatch, groupBody } from './scim-bodies';
 import type { SeededSource } from './big-tenant';
 import { checkTenantId, readersGroupName } from './seed-plan';
@@ -101,6 +107,9 @@ export async function permissionChecks(
     'batch.p99': batch.p99,
   });
 
+  const floor = await floorOfSteady(ctx, target, steady);
+  Object.assign(figures, floor.figures);
+
   const local = await inProcessChecks(ctx, target, permission);
   Object.assign(figures, local.figures);
   Object.assign(figures, await revocations(ctx, target, recorder, local));
@@ -110,7 +119,7 @@ export async function permissionChecks(
   return {
     figures,
     latency: latencyByLabel(recorder),
-    notes: [...recorder.firstErrors(), ...local.notes],
+    notes: [...recorder.firstErrors(), floor.note, ...local.notes],
   };
 }
 
@@ -135,19 +144,47 @@ async function steadyChecks(
   target: CheckTenant,
   recorder: LatencyRecorder,
 ): Promise<number> {
-  const label = steadyCheckLabel(ctx.scale);
-  const load = {
-    ...loadOf(ctx, target, label, 1),
-    perSecond: ctx.scale.checkRate,
-    warmUpSeconds: Math.min(2, ctx.scale.checkSeconds),
-  };
+  const load = steadyLoadOf(ctx, target);
   const { answered, seconds } = await timed(
     ctx,
-    label,
+    load.label,
     load.warmUpSeconds + load.seconds,
     () => steadyLoad(load, recorder),
   );
   return answered / seconds;
+}
+
+function steadyLoadOf(ctx: ScenarioContext, target: CheckTenant): SteadyLoad {
+  return {
+    ...loadOf(ctx, target, steadyCheckLabel(ctx.scale), 1),
+    perSecond: ctx.scale.checkRate,
+    warmUpSeconds: Math.min(2, ctx.scale.checkSeconds),
+  };
+}
+
+/** The steady load against a bare server, in figures and a note. */
+async function floorOfSteady(
+  ctx: ScenarioContext,
+  target: CheckTenant,
+  steady: LatencySummary,
+): Promise<{ figures: Record<string, number>; note: string }> {
+  const load = steadyLoadOf(ctx, target);
+  const floor = await timed(
+    ctx,
+    'the same load, bare server',
+    load.warmUpSeconds + load.seconds,
+    () => checkFloor(load),
+  );
+  const rate = ctx.scale.checkRate.toLocaleString('en-US');
+  const note =
+    `${rate} checks/s against a bare node:http server right after: ` +
+    `p50 ${floor.p50.toFixed(2)} ms, p99 ${floor.p99.toFixed(2)} ms` +
+    `${floor.errors > 0 ? `, ${floor.errors} errors` : ''}; ` +
+    `the check's p99 was ${(steady.p99 / floor.p99).toFixed(1)} times that`;
+  return {
+    figures: { 'floor.p50': floor.p50, 'floor.p99': floor.p99 },
+    note,
+  };
 }
 
 /** The label of single checks at the steady rate: scenario 4's headline. */
