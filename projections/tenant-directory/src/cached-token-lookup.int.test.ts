@@ -107,6 +107,21 @@ function handClock() {
   return { now: () => now, advance: (ms: number) => void (now += ms) };
 }
 
+/**
+ * A cache on a held-back directory and a hand clock that has found a
+ * newly issued token once.
+ */
+async function cacheThatFoundOne() {
+  const { tokenId, tokenHash } = await issue();
+  const source = heldBack(directory);
+  const clock = handClock();
+  const cache = cachedTokenLookup(source, ttlMs, clock.now);
+  const first = cache.findToken(tokenHash);
+  await source.release();
+  await first;
+  return { tokenId, tokenHash, source, clock, cache };
+}
+
 async function revoke(tokenId: string): Promise<void> {
   await record({ type: 'ServiceTokenRevoked', data: { tokenId } });
 }
@@ -126,13 +141,7 @@ describe('cachedTokenLookup', () => {
   });
 
   it('answers a token in use at once while it looks it up again', async () => {
-    const { tokenHash } = await issue();
-    const source = heldBack(directory);
-    const clock = handClock();
-    const cache = cachedTokenLookup(source, ttlMs, clock.now);
-    const first = cache.findToken(tokenHash);
-    await source.release();
-    await first;
+    const { tokenHash, source, clock, cache } = await cacheThatFoundOne();
 
     clock.advance(ttlMs * 0.4);
     expect((await cache.findToken(tokenHash))?.tokenHash).toBe(tokenHash);
@@ -169,13 +178,8 @@ describe('cachedTokenLookup', () => {
   });
 
   it('shares no lookup older than its time, so a revocation that old holds', async () => {
-    const { tokenId, tokenHash } = await issue();
-    const source = heldBack(directory);
-    const clock = handClock();
-    const cache = cachedTokenLookup(source, ttlMs, clock.now);
-    const first = cache.findToken(tokenHash);
-    await source.release();
-    await first;
+    const { tokenId, tokenHash, source, clock, cache } =
+      await cacheThatFoundOne();
 
     clock.advance(ttlMs * 0.6);
     await cache.findToken(tokenHash);
@@ -189,13 +193,8 @@ describe('cachedTokenLookup', () => {
   });
 
   it('forgets a revoked token at its renewal, within its time', async () => {
-    const { tokenId, tokenHash } = await issue();
-    const source = heldBack(directory);
-    const clock = handClock();
-    const cache = cachedTokenLookup(source, ttlMs, clock.now);
-    const first = cache.findToken(tokenHash);
-    await source.release();
-    await first;
+    const { tokenId, tokenHash, source, clock, cache } =
+      await cacheThatFoundOne();
 
     await revoke(tokenId);
     clock.advance(ttlMs * 0.6);
