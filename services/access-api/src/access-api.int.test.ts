@@ -274,6 +274,36 @@ describe('access API', () => {
     expect(missing.body.detail).toMatch(/^body: permission: /);
   });
 
+  it('names the batch item or the batch size that is wrong', async () => {
+    const path = `/tenants/${tenantId}/check`;
+    const good = { userId: 'u', permission: 'p' };
+    const item = await access(path)
+      .send({ checks: [good, { permission: 'p' }] })
+      .expect(400);
+    const tooMany = await access(path)
+      .send({ checks: Array.from({ length: 1001 }, () => good) })
+      .expect(400);
+    const notList = await access(path).send({ checks: {} }).expect(400);
+
+    expect(item.body.detail).toMatch(/^body: checks\.1\.(userId|userName): /);
+    expect(tooMany.body.detail).toMatch(/^body: checks: /);
+    expect(notList.body.detail).toMatch(/^body: checks: /);
+  });
+
+  it('takes a full batch of the longest fields the checks allow', async () => {
+    const long = (c: string) => c.repeat(256);
+    const checks = Array.from({ length: 1000 }, (_, i) => ({
+      userName: `${i}${long('n')}`.slice(0, 256),
+      permission: long('\u00e9'),
+    }));
+
+    const res = await access(`/tenants/${tenantId}/check`)
+      .send({ checks })
+      .expect(200);
+
+    expect(res.body.results).toHaveLength(1000);
+  });
+
   it('answers 404 for a tenant that does not exist, not an unknown user', async () => {
     const check = await access('/tenants/no-such-tenant/check')
       .send({ userName: 'ann', permission: 'p' })

@@ -15,9 +15,18 @@ export const oneCheck = z.union([
   z.strictObject({ userName: text, permission: text }),
 ]);
 
-export const checkBody = z.union([
-  oneCheck,
-  z.strictObject({ checks: z.array(oneCheck).min(1).max(MAX_BATCH_CHECKS) }),
-]);
+const checkBatch = z.strictObject({
+  checks: z.array(oneCheck).min(1).max(MAX_BATCH_CHECKS),
+});
 
 export type OneCheck = z.infer<typeof oneCheck>;
+
+/**
+ * A batch when the body has `checks`, one check otherwise: so that a
+ * refusal names the field of the form the caller meant.
+ */
+export function parseCheckBody(value: unknown) {
+  const batch =
+    typeof value === 'object' && value !== null && 'checks' in value;
+  return batch ? checkBatch.safeParse(value) : oneCheck.safeParse(value);
+}
