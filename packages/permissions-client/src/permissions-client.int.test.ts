@@ -176,6 +176,21 @@ describe('in-process checker', () => {
     expect(checker.stats().mode).toBe('live');
   });
 
+  it('finds a user in memory by any case or Unicode form of the name', async () => {
+    const rene = await a.user('Rene\u0301');
+    await a.grant(rene, 'p', true);
+    await checker.settled();
+
+    const local = ['RENÉ', 'rene\u0301'].map((userName) =>
+      checker.checkLocal({ userName }, 'p'),
+    );
+
+    expect(local.map((answer) => answer?.allowed && answer.userId)).toEqual([
+      rene,
+      rene,
+    ]);
+  });
+
   it('reloads everything after a missed notice', async () => {
     const ann = await a.user('ann');
     await a.grant(ann, 'p');

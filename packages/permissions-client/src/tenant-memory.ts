@@ -1,4 +1,7 @@
-import type { UserSnapshot } from '@roster/projection-effective-permissions';
+import {
+  userNameKey,
+  type UserSnapshot,
+} from '@roster/projection-effective-permissions';
 import type { UserRef } from './permissions-client';
 import type { CheckAnswer } from './wire-schemas';
 
@@ -42,7 +45,7 @@ export class TenantMemory {
   userIdOf(user: UserRef): string | undefined {
     return 'userId' in user
       ? user.userId
-      : this.#byName.get(user.userName.toLowerCase());
+      : this.#byName.get(userNameKey(user.userName));
   }
 
   answer(userId: string | undefined, permission: string): CheckAnswer {

@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '@roster/sql';
 import { toCheckResult, type CheckResult, type CheckRow } from './check-result';
 import type { UserRef } from './check-result';
+import { userNameKey } from './user-name-key';
 
 /** One check of one tenant, as the merged statement takes it. */
 export interface TenantCheck {
@@ -70,7 +71,7 @@ function columnsOf(
     checks.map((check) => check.tenantId),
     checks.map(({ user }) => ('userId' in user ? user.userId : null)),
     checks.map(({ user }) =>
-      'userName' in user ? user.userName.toLowerCase() : null,
+      'userName' in user ? userNameKey(user.userName) : null,
     ),
     checks.map((check) => check.permission),
   ];

@@ -120,6 +120,30 @@ describe('the effective-permissions reader', () => {
     ]);
   });
 
+  it('finds a user by any case or Unicode form of the name the ledger holds', async () => {
+    const t = tenantActions(h, await h.tenant());
+    const rene = await t.user('Rene\u0301');
+    const ilker = await t.user('İlker');
+    await t.grant(rene, 'docs:read');
+    await t.grant(ilker, 'docs:read');
+    const reader = createEffectivePermissionsReader(h.client);
+
+    const answers = await reader.checkMany(
+      t.tenantId,
+      ['RENÉ', 'rene\u0301', 'İLKER', 'i\u0307lker'].map((userName) => ({
+        user: { userName },
+        permission: 'docs:read',
+      })),
+    );
+
+    expect(answers.map((a) => a.allowed && a.userId)).toEqual([
+      rene,
+      rene,
+      ilker,
+      ilker,
+    ]);
+  });
+
   it('answers each check by primary-key probes, never a scan of a table', async () => {
     const t = tenantActions(h, await h.tenant());
     await t.grant(await t.user('ann'), 'docs:read');

@@ -25,3 +25,4 @@ export {
   type SnapshotReader,
   type UserSnapshot,
 } from './snapshot-reader';
+export { userNameKey } from './user-name-key';

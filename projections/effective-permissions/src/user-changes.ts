@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { scimRoleValues } from '@roster/domain';
 import type { ParsedEvent } from '@roster/projection-runtime';
+import { userNameKey } from './user-name-key';
 
 export type UserEvent = Extract<
   ParsedEvent,
@@ -89,12 +90,12 @@ function addColumns(c: Columns, event: UserEvent): void {
     case 'UserProvisioned':
     case 'UserAdopted':
       c.upserted.ids.push(userId);
-      c.upserted.keys.push(nameKey(event.data.userName));
+      c.upserted.keys.push(userNameKey(event.data.userName));
       c.upserted.actives.push(String(event.data.active));
       return setRoles(event.data.resource);
     case 'UserAttributesChanged':
       c.renamed.ids.push(userId);
-      c.renamed.keys.push(nameKey(event.data.userName));
+      c.renamed.keys.push(userNameKey(event.data.userName));
       return setRoles(event.data.resource);
     case 'UserDeactivated':
     case 'UserReactivated':
@@ -184,9 +185,4 @@ function statementOf(t: string, c: Columns) {
       RETURNING 1
     )
     SELECT 1`;
-}
-
-/** userName as checks by name compare it: lower case, like SCIM. */
-function nameKey(userName: string): string {
-  return userName.toLowerCase();
 }
