@@ -111,7 +111,7 @@ describe('checks served ahead of express', () => {
       await post(path, good, { ...auth, 'content-type': 'text/plain' }),
       await post(path, '{nope', auth),
       await post(path, JSON.stringify({ userId: 'u' }), auth),
-      await post(path, 'x'.repeat(300 * 1024), auth),
+      await post(path, 'x'.repeat(4 * 1024 * 1024 + 1), auth),
       await post('/v1/tenants/-bad/check', good, auth),
     ];
 
