@@ -16,12 +16,18 @@ beforeAll(async () => {
 
 afterAll(() => h.close());
 
-/** The harness's client, counting the merged check statements it runs. */
+/** The harness's client, keeping the merged check statements it runs. */
 function countingChecks(client: SqlExecutor) {
-  const counted = { statements: 0 };
+  const counted = {
+    statements: 0,
+    seen: [] as { text: string; params: readonly unknown[] }[],
+  };
   const executor: SqlExecutor = {
     query: (text, params, options) => {
-      if (options?.name?.startsWith('roster_checks_')) counted.statements++;
+      if (options?.name?.startsWith('roster_checks_')) {
+        counted.statements++;
+        counted.seen.push({ text, params: params ?? [] });
+      }
       return client.query(text, params, options);
     },
     transaction: (run) => client.transaction(run),
@@ -147,21 +153,13 @@ describe('the effective-permissions reader', () => {
   it('answers each check by primary-key probes, never a scan of a table', async () => {
     const t = tenantActions(h, await h.tenant());
     await t.grant(await t.user('ann'), 'docs:read');
-    const seen: { text: string; params: readonly unknown[] }[] = [];
-    const reader = createEffectivePermissionsReader({
-      query: (text, params, options) => {
-        if (options?.name?.startsWith('roster_checks_')) {
-          seen.push({ text, params: params ?? [] });
-        }
-        return h.client.query(text, params, options);
-      },
-      transaction: (run) => h.client.transaction(run),
-    });
+    const { counted, executor } = countingChecks(h.client);
+    const reader = createEffectivePermissionsReader(executor);
     await reader.checkMany(t.tenantId, [
       { user: { userName: 'ann' }, permission: 'docs:read' },
       { user: { userId: 'nobody' }, permission: 'docs:write' },
     ]);
-    const [statement] = seen;
+    const [statement] = counted.seen;
     await fillTables(String(statement!.params[0]), 2000);
 
     // A prepared statement soon runs on its generic plan, made without
