@@ -1,3 +1,4 @@
+import { serviceNodeFlags } from '../topology/node-flags';
 import { startChild } from './child-server';
 import { steadyLoad, type SteadyLoad } from './check-load';
 import { LatencyRecorder, type LatencySummary } from './latency-recorder';
@@ -14,6 +15,7 @@ export async function checkFloor(load: SteadyLoad): Promise<LatencySummary> {
   const announced = new Promise<number>((resolve) => (announce = resolve));
   const server = startChild({
     entry: 'scripts/src/bench/bare-server-main.ts',
+    nodeFlags: serviceNodeFlags,
     env: {},
     onLine: (line) => {
       const port = /^port (\d+)$/.exec(line)?.[1];

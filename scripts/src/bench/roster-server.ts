@@ -7,6 +7,7 @@ import type { ChildServer } from './child-server';
 import { benchLimits } from './bench-limits';
 import { createScratchDatabase } from './scratch-database';
 import { freePort } from './free-port';
+import { serviceNodeFlags } from '../topology/node-flags';
 
 export type RosterMode = 'embedded' | 'production';
 
@@ -97,9 +98,10 @@ async function startAllInOne(options: RosterOptions): Promise<RosterServer> {
     await store.drop();
     throw error;
   });
-  const nodeFlags = options.cpuProfileDir
+  const profiling = options.cpuProfileDir
     ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
     : [];
+  const nodeFlags = [...serviceNodeFlags, ...profiling];
 
   const server = startChild({
     entry,

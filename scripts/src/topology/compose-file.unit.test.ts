@@ -7,7 +7,9 @@ import {
 } from '../../../packages/config/src/index';
 import { interpolate, parseComposeFile, readComposeFile } from './compose-file';
 import type { ComposeService } from './compose-file';
+import { serviceNodeFlags } from './node-flags';
 import { repoRoot } from './repo-root';
+import { serviceArgs, type ServiceKind } from './service-process';
 
 // `docker compose` is not installed here, and Debian's docker-compose
 // (v1) rejects the Compose Specification's top-level `name`: the file is
@@ -16,6 +18,11 @@ const root = repoRoot();
 const compose = readComposeFile(root, 'infra/compose.yaml');
 const services = compose.services;
 const roster = ['scim-ingress', 'access-api', 'projector'];
+const kindOf: Record<string, ServiceKind> = {
+  'scim-ingress': 'ingress',
+  'access-api': 'access',
+  projector: 'projector',
+};
 const serviceOf = (name: string): ComposeService => {
   const found = services[name];
   if (!found) throw new Error(`no service ${name}`);
@@ -44,7 +51,7 @@ describe('infra/compose.yaml', () => {
       expect(existsSync(join(context, service.build?.dockerfile ?? ''))).toBe(
         true,
       );
-      expect(service.command?.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
+      expect(service.command).toEqual(['node', ...serviceArgs(kindOf[name]!)]);
       expect(main).toMatch(/^services\/[a-z-]+\/src\/main\.ts$/);
       expect(existsSync(join(context, main))).toBe(true);
       expect(service.ports).toEqual([
@@ -129,6 +136,22 @@ describe('infra/compose.yaml', () => {
     expect(postgres).toContainEqual(
       expect.stringMatching(/^idle_in_transaction_session_timeout=\d+s$/),
     );
+  });
+});
+
+describe('the node flags of a service', () => {
+  it('are in the image default command and in pnpm start', () => {
+    const dockerfile = readFileSync(join(root, 'infra/Dockerfile'), 'utf8');
+    const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]';
+    const manifest = readFileSync(join(root, 'package.json'), 'utf8');
+    const scripts = (
+      JSON.parse(manifest) as { scripts: Record<string, string> }
+    ).scripts;
+    const main = 'services/all-in-one/src/main.ts';
+    const command = ['node', ...serviceNodeFlags, '--import', 'tsx', main];
+
+    expect(JSON.parse(cmd)).toEqual(command);
+    expect(scripts['start']).toBe(command.join(' '));
   });
 });
 

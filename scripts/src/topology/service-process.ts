@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { serviceNodeFlags } from './node-flags';
 import { repoRoot } from './repo-root';
 
 export type ServiceKind = 'ingress' | 'access' | 'projector';
@@ -21,6 +22,11 @@ export interface ServiceProcess {
   output(): string;
 }
 
+/** Node's arguments for one service: its flags, the loader, its main. */
+export function serviceArgs(kind: ServiceKind): string[] {
+  return [...serviceNodeFlags, '--import', 'tsx', mains[kind]];
+}
+
 /** Starts one service as its own node process, configured by `env` only. */
 export function spawnService(
   kind: ServiceKind,
@@ -28,7 +34,7 @@ export function spawnService(
   env: Readonly<Record<string, string>>,
 ): ServiceProcess {
   const root = repoRoot();
-  const child = spawn(process.execPath, ['--import', 'tsx', mains[kind]], {
+  const child = spawn(process.execPath, serviceArgs(kind), {
     cwd: root,
     env: {
       PATH: process.env['PATH'] ?? '',
