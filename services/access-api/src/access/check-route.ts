@@ -39,8 +39,6 @@ export interface CheckRouteDeps {
   readonly metrics: Metrics;
 }
 
-// TODO(limit): at 10,000 checks/s on two shared cores the p99 is 5-38 ms,
-// not 5: this thread's pauses while other processes hold the cores.
 /**
  * Permission checks over plain node:http: the hot path, served ahead of
  * express in production and mounted in the express router as well, so
