@@ -22,11 +22,12 @@ describe('request deadlines kept by one sweep', () => {
   it('is never late for a request whose front cleared it in time', async () => {
     const late: ServerResponse[] = [];
     const sweep = new DeadlineSweep(40, (res) => late.push(res));
-    const answered = sweep.watch(response());
+    const answered = response();
     const slow = response();
+    sweep.watch(answered);
     sweep.watch(slow);
 
-    answered.res = undefined;
+    sweep.forget(answered);
     await sleep(120);
 
     expect(late).toEqual([slow]);
@@ -35,7 +36,9 @@ describe('request deadlines kept by one sweep', () => {
   it('watches again after a quiet spell', async () => {
     const late: ServerResponse[] = [];
     const sweep = new DeadlineSweep(20, (res) => late.push(res));
-    sweep.watch(response()).res = undefined;
+    const answered = response();
+    sweep.watch(answered);
+    sweep.forget(answered);
     await sleep(60);
 
     const slow = response();

@@ -46,9 +46,9 @@ export function fastFront(
       const started = performance.now();
       setSecurityHeaders(res);
       const { info, span } = openRequest(req, res, options.log, true);
-      const watched = deadlines.watch(res);
+      deadlines.watch(res);
       res.once('close', () => {
-        watched.res = undefined;
+        deadlines.forget(res);
         endRequestSpan(span, req, res, route.route);
         if (!res.writableFinished) return;
         record(req.method ?? '', res.statusCode, performance.now() - started);
