@@ -22,12 +22,11 @@ describe('request deadlines kept by one sweep', () => {
   it('is never late for a request whose front cleared it in time', async () => {
     const late: ServerResponse[] = [];
     const sweep = new DeadlineSweep(40, (res) => late.push(res));
-    const answered = response();
+    const answered = sweep.watch(response());
     const slow = response();
-    sweep.watch(answered);
     sweep.watch(slow);
 
-    sweep.forget(answered);
+    answered.res = undefined;
     await sleep(120);
 
     expect(late).toEqual([slow]);
@@ -36,9 +35,7 @@ describe('request deadlines kept by one sweep', () => {
   it('watches again after a quiet spell', async () => {
     const late: ServerResponse[] = [];
     const sweep = new DeadlineSweep(20, (res) => late.push(res));
-    const answered = response();
-    sweep.watch(answered);
-    sweep.forget(answered);
+    sweep.watch(response()).res = undefined;
     await sleep(60);
 
     const slow = response();

@@ -46,9 +46,9 @@ export function fastFront(
       const started = performance.now();
       setSecurityHeaders(res);
       const { info, span } = openRequest(req, res, options.log, true);
-      deadlines.watch(res);
+      const watched = deadlines.watch(res);
       res.once('close', () => {
-        deadlines.forget(res);
+        watched.res = undefined;
         endRequestSpan(span, req, res, route.route);
         if (!res.writableFinished) return;
         record(req.method ?? '', res.statusCode, performance.now() - started);
