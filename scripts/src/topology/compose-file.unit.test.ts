@@ -153,6 +153,22 @@ describe('the node flags of a service', () => {
     expect(JSON.parse(cmd)).toEqual(command);
     expect(scripts['start']).toBe(command.join(' '));
   });
+
+  it.each(['access-api', 'all-in-one', 'projector', 'scim-ingress'])(
+    'are in the start script of services/%s',
+    (service) => {
+      const manifest = readFileSync(
+        join(root, 'services', service, 'package.json'),
+        'utf8',
+      );
+      const { scripts } = JSON.parse(manifest) as {
+        scripts: Record<string, string>;
+      };
+      const command = ['node', ...serviceNodeFlags, '--import', 'tsx'];
+
+      expect(scripts['start']).toBe([...command, 'src/main.ts'].join(' '));
+    },
+  );
 });
 
 describe('parseComposeFile', () => {
