@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import express from 'express';
 import request from 'supertest';
 import { openAccessApp, type AccessApp } from '@roster/access-api/testing';
@@ -153,5 +154,31 @@ describe('checks served ahead of express', () => {
 
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
+  });
+
+  it('lets a client that leaves in the middle of its body go without an error', async () => {
+    const lines: string[] = [];
+    const log = createLogger('info', 'roster', {
+      write: (line: string) => void lines.push(line),
+    });
+    const front = { log, metrics: api.metrics, requestTimeoutMs: 30_000 };
+    const watched = await listen(fastFront([api.checkRoute], front));
+    const tenantId = await api.harness.tenant();
+    const socket = connect((watched.address() as AddressInfo).port);
+
+    socket.write(
+      `POST /v1/tenants/${tenantId}/check HTTP/1.1\r\nHost: x\r\n` +
+        `Authorization: ${op}\r\nContent-Type: application/json\r\n` +
+        'Content-Length: 100\r\n\r\n{"userId":',
+    );
+    await sleep(200);
+    socket.destroy();
+    await sleep(200);
+    watched.close();
+
+    const levels = lines.map(
+      (line) => (JSON.parse(line) as { level: number }).level,
+    );
+    expect(levels.filter((level) => level >= 50)).toEqual([]);
   });
 });

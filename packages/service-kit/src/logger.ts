@@ -1,5 +1,5 @@
 import pino from 'pino';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 
 /** Field paths that never reach a log line. */
 const redacted = [
@@ -15,14 +15,22 @@ const redacted = [
   '*.body',
 ];
 
-/** JSON logs on stdout: the object first, a constant message after it. */
-export function createLogger(level: string, name = 'roster'): Logger {
-  return pino({
+/**
+ * JSON logs on stdout (or `destination`, for a test that reads them): the
+ * object first, a constant message after it.
+ */
+export function createLogger(
+  level: string,
+  name = 'roster',
+  destination?: DestinationStream,
+): Logger {
+  const options = {
     name,
     level,
     redact: { paths: redacted, censor: '[redacted]' },
     base: { service: name },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger } from 'pino';

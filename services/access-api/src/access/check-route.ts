@@ -93,7 +93,7 @@ async function answer(
 }
 
 function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
-  if (res.headersSent) {
+  if (res.headersSent || clientLeft(req)) {
     res.destroy();
     return;
   }
@@ -102,6 +102,11 @@ function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
     requestInfo(req).log.error({ err: error }, 'request failed');
   }
   sendProblem(res, problem);
+}
+
+/** The client closed its connection before it sent the whole body. */
+function clientLeft(req: IncomingMessage): boolean {
+  return req.destroyed && !req.complete;
 }
 
 function toCheck(body: OneCheck): PermissionCheck {
