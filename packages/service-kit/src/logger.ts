@@ -24,13 +24,15 @@ export function createLogger(
   name = 'roster',
   destination?: DestinationStream,
 ): Logger {
-  const options = {
-    name,
-    level,
-    redact: { paths: redacted, censor: '[redacted]' },
-    base: { service: name },
-  };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(
+    {
+      name,
+      level,
+      redact: { paths: redacted, censor: '[redacted]' },
+      base: { service: name },
+    },
+    destination,
+  );
 }
 
 export type { Logger } from 'pino';

@@ -7,7 +7,7 @@ import {
 } from '../../../packages/config/src/index';
 import { interpolate, parseComposeFile, readComposeFile } from './compose-file';
 import type { ComposeService } from './compose-file';
-import { serviceNodeFlags } from './node-flags';
+import { serviceCommand } from './node-flags';
 import { repoRoot } from './repo-root';
 import { serviceArgs, type ServiceKind } from './service-process';
 
@@ -140,33 +140,30 @@ describe('infra/compose.yaml', () => {
 });
 
 describe('the node flags of a service', () => {
+  const startScriptOf = (folder: string): string | undefined => {
+    const manifest = readFileSync(join(root, folder, 'package.json'), 'utf8');
+    return (JSON.parse(manifest) as { scripts: Record<string, string> })
+      .scripts['start'];
+  };
+
   it('are in the image default command and in pnpm start', () => {
     const dockerfile = readFileSync(join(root, 'infra/Dockerfile'), 'utf8');
     const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]';
-    const manifest = readFileSync(join(root, 'package.json'), 'utf8');
-    const scripts = (
-      JSON.parse(manifest) as { scripts: Record<string, string> }
-    ).scripts;
-    const main = 'services/all-in-one/src/main.ts';
-    const command = ['node', ...serviceNodeFlags, '--import', 'tsx', main];
+    const command = [
+      'node',
+      ...serviceCommand('services/all-in-one/src/main.ts'),
+    ];
 
     expect(JSON.parse(cmd)).toEqual(command);
-    expect(scripts['start']).toBe(command.join(' '));
+    expect(startScriptOf('.')).toBe(command.join(' '));
   });
 
   it.each(['access-api', 'all-in-one', 'projector', 'scim-ingress'])(
     'are in the start script of services/%s',
     (service) => {
-      const manifest = readFileSync(
-        join(root, 'services', service, 'package.json'),
-        'utf8',
-      );
-      const { scripts } = JSON.parse(manifest) as {
-        scripts: Record<string, string>;
-      };
-      const command = ['node', ...serviceNodeFlags, '--import', 'tsx'];
+      const command = ['node', ...serviceCommand('src/main.ts')];
 
-      expect(scripts['start']).toBe([...command, 'src/main.ts'].join(' '));
+      expect(startScriptOf(`services/${service}`)).toBe(command.join(' '));
     },
   );
 });

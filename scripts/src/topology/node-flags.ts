@@ -10,3 +10,8 @@
  * cannot set it for itself.
  */
 export const serviceNodeFlags: readonly string[] = ['--no-memory-reducer'];
+
+/** Node's arguments for a service's TypeScript main: flags, loader, main. */
+export function serviceCommand(main: string): string[] {
+  return [...serviceNodeFlags, '--import', 'tsx', main];
+}

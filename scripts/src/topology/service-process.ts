@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { serviceNodeFlags } from './node-flags';
+import { serviceCommand } from './node-flags';
 import { repoRoot } from './repo-root';
 
 export type ServiceKind = 'ingress' | 'access' | 'projector';
@@ -24,7 +24,7 @@ export interface ServiceProcess {
 
 /** Node's arguments for one service: its flags, the loader, its main. */
 export function serviceArgs(kind: ServiceKind): string[] {
-  return [...serviceNodeFlags, '--import', 'tsx', mains[kind]];
+  return serviceCommand(mains[kind]);
 }
 
 /** Starts one service as its own node process, configured by `env` only. */
