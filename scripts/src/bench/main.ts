@@ -21,6 +21,7 @@ import type { SystemRun } from './run-roster';
 import { aggregate } from './scenario-result';
 import type { ScenarioResult } from './scenario-result';
 import { readFile, writeFile } from 'node:fs/promises';
+import { launchNote } from './launch-note';
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
@@ -218,6 +219,8 @@ function reportOf(
     ? 'the PostgreSQL at BENCH_POSTGRES_URL'
     : "a PostgreSQL server of the run's own";
   const topology = found && `${found}; ${server}`;
+  const launch = launchNote(process.env);
+  const launchNotes = launch ? [launch] : [];
   return {
     meta: {
       date: facts.date,
@@ -234,7 +237,7 @@ function reportOf(
       modes: options.modes,
       ...(options.cpuProf ? { profiles: 'profiles' } : {}),
       seconds: facts.seconds,
-      notes: runs.flatMap((run) => run.notes),
+      notes: [...launchNotes, ...runs.flatMap((run) => run.notes)],
     },
     results: runs.flatMap((run) => run.results),
   };
