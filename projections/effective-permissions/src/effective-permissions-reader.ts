@@ -39,7 +39,7 @@ export interface EffectivePermissionsReader {
   ): Promise<UserPermissions | null>;
 }
 
-// TODO(limit): over PGlite (embedded) the check p99 at 10,000/s is 9-33 ms,
+// TODO(limit): over PGlite (embedded) the check p99 at 10,000/s is 9-58 ms,
 // not 5: PGlite runs every statement on the server's own thread.
 /**
  * Statements of merged checks running at once. Over a server, one: checks
