@@ -22,7 +22,7 @@ export interface BenchOptions {
   readonly from: string | undefined;
 }
 
-export const helpText = `pnpm bench [options]
+export const helpText = `scripts/bench.sh [options]   (pnpm bench [options] runs it too)
 
 Load-tests Roster (embedded and production mode) and a SCIMMY peer on
 127.0.0.1, then writes summary.md, results.json and latency.svg.

@@ -1,4 +1,4 @@
-// `pnpm bench`: see bench-options.ts for the command line.
+// `scripts/bench.sh` (or `pnpm bench`): see bench-options.ts for the command line.
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
