@@ -27,6 +27,7 @@ export function registryLookup(client: SqlExecutor): ActiveSchemaLookup {
       `SELECT schema_name FROM roster.projection_generations
        WHERE projection = $1 AND state = 'active'`,
       [projection],
+      { readOnly: true },
     );
     return rows[0]?.schema_name;
   };

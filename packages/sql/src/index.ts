@@ -16,6 +16,7 @@ export {
   createPgliteClient,
   type PgliteClientOptions,
 } from './pglite/pglite-client';
+export type { WriteCounter } from './pglite/write-counter';
 export { openSqlClient, type SqlClientConfig } from './open-sql-client';
 export { createKysely } from './create-kysely';
 export {

@@ -1,3 +1,5 @@
+import type { WriteCounter } from './pglite/write-counter';
+
 /** What one statement gave back. */
 export interface SqlResult<R> {
   readonly rows: R[];
@@ -13,6 +15,11 @@ export interface QueryOptions {
    * PGlite ignores it.
    */
   readonly name?: string;
+  /**
+   * True only for a statement that changes nothing (a plain SELECT): PGlite
+   * then leaves it out of `writeCounter`. Default false.
+   */
+  readonly readOnly?: boolean;
 }
 
 /** Runs statements: the client itself, or one open transaction. */
@@ -42,6 +49,11 @@ export interface SqlSession {
 /** A connection to PostgreSQL, either a server (`pg`) or PGlite. */
 export interface SqlClient extends SqlExecutor {
   readonly kind: 'postgres' | 'pglite';
+  /**
+   * Counts every statement and transaction of this client that may write.
+   * PGlite only: a server has writers that no client of ours sees.
+   */
+  readonly writeCounter?: WriteCounter;
   /**
    * Calls `onNotify` for every NOTIFY on `channel` (lower-case identifier)
    * until the returned function is called. When the listening connection

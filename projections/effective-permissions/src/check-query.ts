@@ -25,7 +25,7 @@ export async function runChecks(
   const { rows } = await client.query<CheckRow & { ord: string }>(
     checksSql(`"${schema}"`),
     [schema, ...columnsOf(checks)],
-    { name: `roster_checks_${schema}` },
+    { name: `roster_checks_${schema}`, readOnly: true },
   );
   // An active generation answers one row per check; none means retired.
   if (rows.length === 0) return undefined;

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@roster/sql';
+import type { SqlClient, SqlExecutor } from '@roster/sql';
 import { createEffectivePermissionsReader } from './effective-permissions-reader';
 import {
   openPermissionsHarness,
@@ -16,13 +16,16 @@ beforeAll(async () => {
 
 afterAll(() => h.close());
 
-/** The harness's client, keeping the merged check statements it runs. */
-function countingChecks(client: SqlExecutor) {
+/**
+ * The harness's client, keeping the merged check statements it runs; its
+ * write counter goes along, so readers over it keep answers.
+ */
+function countingChecks(client: SqlClient) {
   const counted = {
     statements: 0,
     seen: [] as { text: string; params: readonly unknown[] }[],
   };
-  const executor: SqlExecutor = {
+  const executor: SqlExecutor & Pick<SqlClient, 'writeCounter'> = {
     query: (text, params, options) => {
       if (options?.name?.startsWith('roster_checks_')) {
         counted.statements++;
@@ -31,6 +34,7 @@ function countingChecks(client: SqlExecutor) {
       return client.query(text, params, options);
     },
     transaction: (run) => client.transaction(run),
+    ...(client.writeCounter ? { writeCounter: client.writeCounter } : {}),
   };
   return { counted, executor };
 }
@@ -176,6 +180,51 @@ describe('the effective-permissions reader', () => {
         /"Node Type":"Seq Scan"[^{}]*"Relation Name":"(users|effective_permissions)"/,
       );
     }
+  });
+});
+
+describe('answers kept over PGlite', () => {
+  const docsRead = (userId: string) => ({
+    user: { userId },
+    permission: 'docs:read',
+  });
+
+  it('answers a repeated check from memory until the next write', async () => {
+    const a = tenantActions(h, await h.tenant());
+    const ann = await a.user('ann');
+    await a.grant(ann, 'docs:read');
+    const { counted, executor } = countingChecks(h.client);
+    const reader = createEffectivePermissionsReader(executor, 'pglite');
+
+    const first = await reader.check(a.tenantId, docsRead(ann));
+    const again = await reader.checkMany(a.tenantId, [docsRead(ann)]);
+    const statementsBefore = counted.statements;
+    await a.setActive(ann, false);
+    const after = await reader.check(a.tenantId, docsRead(ann));
+
+    expect([first.allowed, again[0]?.allowed]).toEqual([true, true]);
+    expect(statementsBefore).toBe(1);
+    expect(after).toMatchObject({ allowed: false, reason: 'user-inactive' });
+    expect(counted.statements).toBe(2);
+  });
+
+  it('keeps no answer read while a write was running', async () => {
+    const a = tenantActions(h, await h.tenant());
+    const ann = await a.user('ann');
+    await a.grant(ann, 'docs:read');
+    const { counted, executor } = countingChecks(h.client);
+    const reader = createEffectivePermissionsReader(executor, 'pglite');
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+
+    const writing = h.client.transaction(() => held);
+    const during = reader.check(a.tenantId, docsRead(ann));
+    release();
+    await Promise.all([writing, during]);
+    await reader.check(a.tenantId, docsRead(ann));
+
+    expect((await during).allowed).toBe(true);
+    expect(counted.statements).toBe(2);
   });
 });
 

@@ -1,8 +1,9 @@
-import type {
-  CompiledQuery,
-  DatabaseConnection,
-  QueryResult,
-  TransactionSettings,
+import {
+  SelectQueryNode,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type QueryResult,
+  type TransactionSettings,
 } from 'kysely';
 import type { SqlClient, SqlExecutor } from '../sql-client';
 import { OpenTransaction } from './open-transaction';
@@ -15,7 +16,9 @@ export class SqlClientConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const executor = this.#transaction?.executor ?? this.client;
-    const result = await executor.query<R>(compiled.sql, compiled.parameters);
+    const result = await executor.query<R>(compiled.sql, compiled.parameters, {
+      readOnly: isPlainSelect(compiled),
+    });
     return { rows: result.rows, numAffectedRows: BigInt(result.affectedRows) };
   }
 
@@ -45,6 +48,12 @@ export class SqlClientConnection implements DatabaseConnection {
     this.#transaction = undefined;
     await (commit ? open.commit() : open.rollback());
   }
+}
+
+/** A built SELECT with no WITH: our schemas have no functions that write. */
+function isPlainSelect(compiled: CompiledQuery): boolean {
+  const node = compiled.query;
+  return SelectQueryNode.is(node) && node.with === undefined;
 }
 
 async function applySettings(

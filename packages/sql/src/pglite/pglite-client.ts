@@ -2,6 +2,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { assertChannelName } from '../channel-name';
 import { withSavepoint } from '../savepoint';
 import type {
+  QueryOptions,
   SqlClient,
   SqlExecutor,
   SqlResult,
@@ -10,6 +11,7 @@ import type {
 import { SqlUnavailableError } from '../sql-errors';
 import { lockDataDir } from './data-dir-lock';
 import { FairTurns } from './fair-turns';
+import { countedWrites } from './write-counter';
 
 export interface PgliteClientOptions {
   /** Directory to persist to; in memory when absent. */
@@ -21,8 +23,9 @@ export interface PgliteClientOptions {
  * transaction one after the other in call order (see its int test), so
  * transactions of separate async flows never interleave. Calling the
  * client itself from inside one of its transactions waits forever: use
- * the `tx` handed to the callback. Throws DataDirLockedError when another
- * process holds `dataDir`.
+ * the `tx` handed to the callback. Every statement, session statement
+ * and transaction counts in `writeCounter` unless marked `readOnly`.
+ * Throws DataDirLockedError when another process holds `dataDir`.
  */
 export async function createPgliteClient(
   options: PgliteClientOptions = {},
@@ -46,6 +49,7 @@ function pgliteClient(
 ): SqlClient {
   let closed = false;
   const turns = new FairTurns();
+  const { counter, count } = countedWrites();
 
   const guard = (): void => {
     if (closed) throw new SqlUnavailableError('PGlite client is closed');
@@ -53,19 +57,27 @@ function pgliteClient(
 
   return {
     kind: 'pglite',
-    query: async (text, params) => {
+    writeCounter: counter,
+    query: async <R>(
+      text: string,
+      params?: readonly unknown[],
+      options?: QueryOptions,
+    ) => {
       guard();
-      return runQuery(db, turns, text, params);
+      const run = () => runQuery<R>(db, turns, text, params);
+      return options?.readOnly ? run() : count(run);
     },
     transaction: async (run) => {
       guard();
-      await turns.take();
-      return db.transaction((tx) => run(executorOf(tx, turns)));
+      return count(async () => {
+        await turns.take();
+        return db.transaction((tx) => run(executorOf(tx, turns)));
+      });
     },
     openSession: () => {
       guard();
       const session: SqlSession = {
-        query: (text, params) => runQuery(db, turns, text, params),
+        query: (text, params) => count(() => runQuery(db, turns, text, params)),
         lost: false,
         close: () => Promise.resolve(),
       };

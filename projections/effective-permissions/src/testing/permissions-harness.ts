@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as nextTurn } from 'node:timers/promises';
 import { createEventStore } from '@roster/event-store';
 import type { EventStore, Position } from '@roster/event-store';
 import type { CommandContext } from '@roster/ledger';
@@ -23,7 +24,10 @@ export interface PermissionsHarness {
   readonly store: EventStore;
   readonly readStore: ReadStore;
   readonly runtime: ProjectionRuntime;
-  /** Wakes the projections, then waits for read-your-writes. */
+  /**
+   * Wakes the projections, then waits for read-your-writes and, over
+   * PGlite, for the statements they set off, so the next check is kept.
+   */
   readonly afterWrite: (tenantId: string, position: Position) => Promise<void>;
   /** A command context of an admin of `tenantId`. */
   ctx(tenantId: string): CommandContext;
@@ -73,6 +77,7 @@ export async function openPermissionsHarness(
     } finally {
       clearInterval(rewake);
     }
+    await writesEnded(client);
   };
   const ctx = (tenantId: string): CommandContext => ({
     store,
@@ -108,4 +113,9 @@ export async function openPermissionsHarness(
       await client.close();
     },
   };
+}
+
+/** Resolves once no write of `client` runs (PGlite counts them). */
+async function writesEnded(client: SqlClient): Promise<void> {
+  while ((client.writeCounter?.writing ?? 0) > 0) await nextTurn(1);
 }
