@@ -8,6 +8,7 @@ import {
 import { createPgliteClient } from '@roster/sql';
 import { createEventStore } from './create-event-store';
 import type { EventStore } from './event-store';
+import { START } from './position';
 import { KurrentEventStore } from './kurrentdb/kurrentdb-event-store';
 import { events, newStream, newTenant } from './testing/contract/fixtures';
 
@@ -46,6 +47,20 @@ describe('createEventStore', () => {
     await rm(dataDir, { recursive: true, force: true });
 
     expect(read).toHaveLength(1);
+  });
+
+  it('reads the log without counting a write of its PGlite client', async () => {
+    const client = await createPgliteClient();
+    const store = await createEventStore({ kind: 'sql', client });
+    await roundTrip(store);
+    const writes = client.writeCounter?.writes;
+
+    const batch = await store.readAll({ from: START, limit: 10 });
+
+    expect(batch.events).toHaveLength(2);
+    expect(client.writeCounter?.writes).toBe(writes);
+    await store.close();
+    await client.close();
   });
 
   it('shares a SqlClient without closing it', async () => {

@@ -43,9 +43,12 @@ async function confirmedSelect<O>(
     ) q ON g.roster_schema_active
     ORDER BY q.roster_ord`;
 
-  const { rows } = await db.executeQuery<Confirmed & O>(
-    CompiledQuery.raw(text, [...compiled.parameters, schema]),
-  );
+  // The inner query's node goes along: the dialect tells by it whether
+  // the statement may write, and the wrapper writes only if it does.
+  const { rows } = await db.executeQuery<Confirmed & O>({
+    ...CompiledQuery.raw(text, [...compiled.parameters, schema]),
+    query: compiled.query,
+  });
   if (!rows[0]?.roster_schema_active) return undefined;
   return rows.filter((row) => row.roster_row !== null).map(withoutMarks);
 }

@@ -45,14 +45,18 @@ export async function readAll(
   const [transactionId, globalPosition] = decodePosition(options.from);
   const { partition } = options;
 
-  const { rows } = await sql.query<BatchRow>(READ_ALL, [
-    transactionId.toString(),
-    globalPosition.toString(),
-    options.tenantId ?? null,
-    partition?.count ?? null,
-    partition?.index ?? null,
-    options.limit,
-  ]);
+  const { rows } = await sql.query<BatchRow>(
+    READ_ALL,
+    [
+      transactionId.toString(),
+      globalPosition.toString(),
+      options.tenantId ?? null,
+      partition?.count ?? null,
+      partition?.index ?? null,
+      options.limit,
+    ],
+    { readOnly: true },
+  );
 
   const events = rows.filter(isEventRow).map(toRecordedEvent);
   const tail = rows[0];
