@@ -16,6 +16,8 @@ export interface BenchScale {
   /** Single checks a second in the steady (open-loop) phase. */
   readonly checkRate: number;
   readonly checkUsers: number;
+  /** SCIM writes a second beside the steady checks of the busy phase. */
+  readonly checkWrites: number;
   readonly revocations: number;
   readonly inProcessChecks: number;
   readonly rebuildEvents: number;
@@ -45,6 +47,7 @@ export const fullScale: BenchScale = {
   checkSeconds: 10,
   checkRate: 10_000,
   checkUsers: 1000,
+  checkWrites: 10,
   revocations: 50,
   inProcessChecks: 5_000_000,
   rebuildEvents: 1_000_000,
@@ -71,6 +74,7 @@ export const quickScale: BenchScale = {
   checkSeconds: 0.5,
   checkRate: 500,
   checkUsers: 20,
+  checkWrites: 4,
   revocations: 2,
   inProcessChecks: 200_000,
   rebuildEvents: 1000,

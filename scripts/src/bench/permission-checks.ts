@@ -14,6 +14,7 @@ import {
   type SteadyLoad,
 } from './check-load';
 import { checkFloor } from './check-floor';
+import { checksDuringWrites } from './checks-during-writes';
 import { addMembers, deactivatePatch, groupBody } from './scim-bodies';
 import type { SeededSource } from './big-tenant';
 import { checkTenantId, readersGroupName } from './seed-plan';
@@ -109,6 +110,8 @@ export async function permissionChecks(
 
   const floor = await floorOfSteady(ctx, target, steady);
   Object.assign(figures, floor.figures);
+  const busy = await steadyWhileWriting(ctx, target, recorder);
+  Object.assign(figures, busy.figures);
 
   const local = await inProcessChecks(ctx, target, permission);
   Object.assign(figures, local.figures);
@@ -119,7 +122,7 @@ export async function permissionChecks(
   return {
     figures,
     latency: latencyByLabel(recorder),
-    notes: [...recorder.firstErrors(), floor.note, ...local.notes],
+    notes: [...recorder.firstErrors(), floor.note, busy.note, ...local.notes],
   };
 }
 
@@ -183,6 +186,32 @@ async function floorOfSteady(
     `the check's p99 was ${(steady.p99 / floor.p99).toFixed(1)} times that`;
   return {
     figures: { 'floor.p50': floor.p50, 'floor.p99': floor.p99 },
+    note,
+  };
+}
+
+/** The steady load while SCIM writes, in figures and a note. */
+async function steadyWhileWriting(
+  ctx: ScenarioContext,
+  target: CheckTenant,
+  recorder: LatencyRecorder,
+): Promise<{ figures: Record<string, number>; note: string }> {
+  const label = `${steadyCheckLabel(ctx.scale)} during writes`;
+  const load = { ...steadyLoadOf(ctx, target), label };
+  const rates = await timed(ctx, label, load.warmUpSeconds + load.seconds, () =>
+    checksDuringWrites(ctx, target, recorder, load),
+  );
+  const busy = recorder.summary(label);
+  const note =
+    `the same load while SCIM wrote ${rates.writesPerSecond.toFixed(1)} ` +
+    `user changes a second: p50 ${busy.p50.toFixed(2)} ms, ` +
+    `p99 ${busy.p99.toFixed(2)} ms`;
+  return {
+    figures: {
+      'busy.p50': busy.p50,
+      'busy.p99': busy.p99,
+      'busy.writes': rates.writesPerSecond,
+    },
     note,
   };
 }
