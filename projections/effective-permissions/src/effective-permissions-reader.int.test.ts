@@ -189,12 +189,18 @@ describe('answers kept over PGlite', () => {
     permission: 'docs:read',
   });
 
-  it('answers a repeated check from memory until the next write', async () => {
+  /** A user granted docs:read, and a reader that counts its statements. */
+  async function grantedAnn() {
     const a = tenantActions(h, await h.tenant());
     const ann = await a.user('ann');
     await a.grant(ann, 'docs:read');
     const { counted, executor } = countingChecks(h.client);
     const reader = createEffectivePermissionsReader(executor, 'pglite');
+    return { a, ann, counted, reader };
+  }
+
+  it('answers a repeated check from memory until the next write', async () => {
+    const { a, ann, counted, reader } = await grantedAnn();
 
     const first = await reader.check(a.tenantId, docsRead(ann));
     const again = await reader.checkMany(a.tenantId, [docsRead(ann)]);
@@ -209,11 +215,7 @@ describe('answers kept over PGlite', () => {
   });
 
   it('keeps no answer read while a write was running', async () => {
-    const a = tenantActions(h, await h.tenant());
-    const ann = await a.user('ann');
-    await a.grant(ann, 'docs:read');
-    const { counted, executor } = countingChecks(h.client);
-    const reader = createEffectivePermissionsReader(executor, 'pglite');
+    const { a, ann, counted, reader } = await grantedAnn();
     let release = (): void => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
 
