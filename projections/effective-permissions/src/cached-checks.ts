@@ -1,3 +1,4 @@
+import { lookupOf } from './check-query';
 import type { CheckResult } from './check-result';
 import type { ExactAnswers } from './exact-answers';
 import type { PermissionCheck } from './effective-permissions-reader';
@@ -31,8 +32,7 @@ export function cachedChecks(
 }
 
 function keyOf(tenantId: string, { user, permission }: PermissionCheck) {
-  const ref = 'userId' in user ? ['id', user.userId] : ['name', user.userName];
-  return JSON.stringify([tenantId, ...ref, permission]);
+  return JSON.stringify([tenantId, ...lookupOf(user), permission]);
 }
 
 function allKept(

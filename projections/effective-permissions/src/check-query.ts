@@ -67,12 +67,21 @@ function checksSql(s: string): string {
 function columnsOf(
   checks: readonly TenantCheck[],
 ): [string[], (string | null)[], (string | null)[], string[]] {
+  const users = checks.map(({ user }) => lookupOf(user));
   return [
     checks.map((check) => check.tenantId),
-    checks.map(({ user }) => ('userId' in user ? user.userId : null)),
-    checks.map(({ user }) =>
-      'userName' in user ? userNameKey(user.userName) : null,
-    ),
+    users.map(([userId]) => userId),
+    users.map(([, nameKey]) => nameKey),
     checks.map((check) => check.permission),
   ];
+}
+
+/**
+ * What the statement looks a user up by: the id when there is one, else
+ * the key of the name. Kept answers are filed under the same pair.
+ */
+export function lookupOf(user: UserRef): [string | null, string | null] {
+  const userId = 'userId' in user ? (user.userId ?? null) : null;
+  if (userId !== null) return [userId, null];
+  return [null, 'userName' in user ? userNameKey(user.userName) : null];
 }

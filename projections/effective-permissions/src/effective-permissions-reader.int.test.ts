@@ -1,5 +1,9 @@
 import type { SqlClient, SqlExecutor } from '@roster/sql';
-import { createEffectivePermissionsReader } from './effective-permissions-reader';
+import type { UserRef } from './check-result';
+import {
+  createEffectivePermissionsReader,
+  type PermissionCheck,
+} from './effective-permissions-reader';
 import {
   openPermissionsHarness,
   tenantActions,
@@ -227,6 +231,32 @@ describe('answers kept over PGlite', () => {
 
     expect((await during).allowed).toBe(true);
     expect(counted.statements).toBe(2);
+  });
+  it('files an answer under what the statement looked up, and in the asked tenant', async () => {
+    const { a, ann, reader } = await grantedAnn();
+    const other = tenantActions(h, await h.tenant());
+    const otherAnn = await other.user('ann');
+    await other.grant(otherAnn, 'docs:read');
+    const named = (userName: string) =>
+      ({ userId: undefined, userName }) as unknown as UserRef;
+    const smuggled = {
+      ...docsRead(otherAnn),
+      tenantId: other.tenantId,
+    } as PermissionCheck;
+
+    const answers = [
+      await reader.check(a.tenantId, { ...docsRead(ann), user: named('ann') }),
+      await reader.check(a.tenantId, { ...docsRead(ann), user: named('eve') }),
+      await reader.check(a.tenantId, smuggled),
+      await reader.check(a.tenantId, smuggled),
+    ];
+
+    expect(answers.map((answer) => answer.allowed)).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

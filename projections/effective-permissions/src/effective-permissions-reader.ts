@@ -77,7 +77,9 @@ export function createEffectivePermissionsReader(
     { maxInFlight: CHECK_STATEMENTS[kind], maxItems: MERGED_CHECKS },
   );
   const inTenant = keptAnswers(client, (tenantId, checks) =>
-    merged(checks.map((check) => ({ tenantId, ...check }))),
+    merged(
+      checks.map(({ user, permission }) => ({ tenantId, user, permission })),
+    ),
   );
 
   return {
@@ -93,6 +95,7 @@ export function createEffectivePermissionsReader(
         const { rows } = await client.query<UserRow>(
           userPermissionsSql(`"${schema}"`),
           [schema, tenantId, userId],
+          { readOnly: true },
         );
         return rows.length === 0 ? undefined : toUserPermissions(userId, rows);
       }),

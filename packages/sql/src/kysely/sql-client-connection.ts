@@ -1,12 +1,12 @@
-import {
-  SelectQueryNode,
-  type CompiledQuery,
-  type DatabaseConnection,
-  type QueryResult,
-  type TransactionSettings,
+import type {
+  CompiledQuery,
+  DatabaseConnection,
+  QueryResult,
+  TransactionSettings,
 } from 'kysely';
 import type { SqlClient, SqlExecutor } from '../sql-client';
 import { OpenTransaction } from './open-transaction';
+import { isPlainSelect } from './plain-select';
 
 /** A Kysely connection: the client itself, or one open transaction. */
 export class SqlClientConnection implements DatabaseConnection {
@@ -17,7 +17,7 @@ export class SqlClientConnection implements DatabaseConnection {
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const executor = this.#transaction?.executor ?? this.client;
     const result = await executor.query<R>(compiled.sql, compiled.parameters, {
-      readOnly: isPlainSelect(compiled),
+      readOnly: isPlainSelect(compiled.query),
     });
     return { rows: result.rows, numAffectedRows: BigInt(result.affectedRows) };
   }
@@ -48,12 +48,6 @@ export class SqlClientConnection implements DatabaseConnection {
     this.#transaction = undefined;
     await (commit ? open.commit() : open.rollback());
   }
-}
-
-/** A built SELECT with no WITH: our schemas have no functions that write. */
-function isPlainSelect(compiled: CompiledQuery): boolean {
-  const node = compiled.query;
-  return SelectQueryNode.is(node) && node.with === undefined;
 }
 
 async function applySettings(

@@ -90,7 +90,7 @@ describe('the PGlite write counter', () => {
     expect(moved).toBe(0);
   });
 
-  it('leaves out a plain SELECT built with kysely, not one with WITH', async () => {
+  it('leaves out a plain SELECT built with kysely, not one that could write', async () => {
     const plain = await movedBy(() =>
       db.selectFrom('notes').selectAll().execute(),
     );
@@ -102,10 +102,21 @@ describe('the PGlite write counter', () => {
         .execute(),
     );
     const rawSelect = await movedBy(() => raw`SELECT 1`.execute(db));
+    const rawPart = await movedBy(() =>
+      db.selectNoFrom(raw<number>`1`.as('one')).execute(),
+    );
+    const call = await movedBy(() =>
+      db
+        .selectFrom('notes')
+        .select((eb) => eb.fn<string>('upper', ['body']).as('loud'))
+        .execute(),
+    );
     const insert = await movedBy(() =>
       db.insertInto('notes').values({ id: 3, body: 'd' }).execute(),
     );
 
-    expect([plain, withClause, rawSelect, insert]).toEqual([0, 2, 2, 2]);
+    expect([plain, withClause, rawSelect, rawPart, call, insert]).toEqual([
+      0, 2, 2, 2, 2, 2,
+    ]);
   });
 });
