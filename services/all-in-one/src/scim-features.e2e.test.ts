@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { createUser } from '@roster/ledger';
 import { patchBody, scimClient, startTestRoster, userBody } from './testing';
 import type { ScimClient, TestRoster } from './testing';
@@ -275,6 +276,57 @@ describe('SCIM features', () => {
     ).toEqual([]);
     expect(await found('displayName sw "With" and not (members pr)')).toEqual([
       'Without member',
+    ]);
+  });
+
+  it("replaces a group's members by PUT: [] and null empty it, at once for checks", async () => {
+    const admin = (method: 'put' | 'post', path: string) => {
+      const url = `/admin/v1/tenants/${tenantId}${path}`;
+      const call = request(roster.app);
+      const sent = method === 'put' ? call.put(url) : call.post(url);
+      return sent.set('Authorization', `Bearer ${roster.adminToken}`);
+    };
+    const allowed = async (userId: string) => {
+      const response = await request(roster.app)
+        .post(`/v1/tenants/${tenantId}/check`)
+        .set('Authorization', `Bearer ${roster.adminToken}`)
+        .send({ userId, permission: 'files:read' });
+      return response.body.allowed as boolean;
+    };
+    await admin('put', '/roles/filer').send({ permissions: ['files:read'] });
+    const emptied = async (members: unknown) => {
+      const user = await scim.post('/Users', userBody(`${randomUUID()}@x.io`));
+      const uid = String(user.body.id);
+      const group = await scim.post('/Groups', {
+        displayName: `Filers ${randomUUID()}`,
+        members: [{ value: uid }],
+      });
+      const gid = String(group.body.id);
+      await admin('post', '/role-mappings').send({ role: 'filer', group: gid });
+      const before = await allowed(uid);
+
+      const put = await scim.put(`/Groups/${gid}`, {
+        displayName: group.body.displayName,
+        ...(members === 'omitted' ? {} : { members }),
+      });
+
+      const listed = await scim.get(`/Groups/${gid}`);
+      return [
+        before,
+        put.status,
+        listed.body.members ?? [],
+        await allowed(uid),
+      ];
+    };
+
+    expect(await emptied([])).toEqual([true, 200, [], false]);
+    expect(await emptied(null)).toEqual([true, 200, [], false]);
+    const [before, status, members, after] = await emptied('omitted');
+    expect([before, status, (members as unknown[]).length, after]).toEqual([
+      true,
+      200,
+      1,
+      true,
     ]);
   });
 

@@ -58,7 +58,8 @@ export async function replaceGroupOp(
 ): Promise<Outcome> {
   const resource = normaliseResource(body, groupResourceType);
 
-  const replacement = (state: GroupState) => replaceMembers(resource, state);
+  const replacement = (state: GroupState) =>
+    replaceMembers(resource, namesMembers(body), state);
   const result = await changeGroup(call.ctx, id, replacement, call.ifMatch);
   await call.deps.consistency.afterWrite(call.ctx.tenantId, result.position);
 
@@ -104,18 +105,20 @@ export async function deleteGroupOp(
   return { status: 204 };
 }
 
-/** A PUT without `members` leaves them alone, as Okta expects. */
+/**
+ * A PUT without `members` leaves them alone, as Okta expects; one that
+ * names them, even as [] or null, replaces them all.
+ */
 function replaceMembers(
   resource: Record<string, unknown>,
+  membersNamed: boolean,
   state: GroupState,
 ): GroupChange {
   const base = {
     displayName: displayNameOf(resource),
     resource: storedGroupResource(resource),
   };
-  if (!Object.keys(resource).some((key) => key.toLowerCase() === 'members')) {
-    return { ...base, added: [], removed: [] };
-  }
+  if (!membersNamed) return { ...base, added: [], removed: [] };
 
   const members = membersOf(resource);
   const wanted = new Set(members.map((member) => member.value));
@@ -123,6 +126,15 @@ function replaceMembers(
     (member) => !wanted.has(member),
   );
   return { ...base, added: members, removed };
+}
+
+/** Read before normalising, which drops an empty or null `members`. */
+function namesMembers(body: unknown): boolean {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    Object.keys(body).some((key) => key.toLowerCase() === 'members')
+  );
 }
 
 async function readGroup(call: ScimCall, id: string, withMembers: boolean) {
