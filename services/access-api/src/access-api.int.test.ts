@@ -105,6 +105,17 @@ describe('admin API', () => {
       .expect(415);
   });
 
+  it('issues a token for a POST with no body, and names a missing field', async () => {
+    const issued = await admin(
+      'post',
+      `/tenants/${tenantId}/service-tokens`,
+    ).expect(201);
+    const unnamed = await admin('post', '/tenants').expect(400);
+
+    expect(body(issued).token).toMatch(/^rst_svc_/);
+    expect(JSON.stringify(unnamed.body)).toContain('name');
+  });
+
   it('issues a SCIM token once and revokes it', async () => {
     const res = await admin('post', `/tenants/${tenantId}/scim-tokens`)
       .send({ label: 'okta' })

@@ -4,12 +4,17 @@ import { HttpProblem } from '@roster/service-kit';
 import type { z } from 'zod';
 import { ValidationProblem } from './validation-problem';
 
-/** The JSON body parsed by `schema`; 400 naming the first issue. */
+/**
+ * The JSON body parsed by `schema`; 400 naming the first issue. A request
+ * with no body at all reads as `{}`, so POSTs whose fields are all
+ * optional need none.
+ */
 export function parseBody<S extends z.ZodType>(
   req: Request,
   schema: S,
 ): z.infer<S> {
-  if (req.body === undefined) {
+  const sent: unknown = req.body ?? (sentNoBody(req) ? {} : undefined);
+  if (sent === undefined) {
     throw new HttpProblem(
       415,
       'Unsupported media type',
@@ -17,9 +22,15 @@ export function parseBody<S extends z.ZodType>(
     );
   }
 
-  const parsed = schema.safeParse(req.body);
+  const parsed = schema.safeParse(sent);
   if (!parsed.success) throw ValidationProblem.fromZod('body', parsed.error);
   return parsed.data;
+}
+
+function sentNoBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  const chunked = req.headers['transfer-encoding'] !== undefined;
+  return !chunked && (length === undefined || length === '0');
 }
 
 /** A path parameter checked by `schema`; 400 naming the parameter. */
