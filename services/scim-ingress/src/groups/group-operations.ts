@@ -128,13 +128,24 @@ function replaceMembers(
   return { ...base, added: members, removed };
 }
 
-/** Read before normalising, which drops an empty or null `members`. */
+/**
+ * Read before normalising, which drops an empty or null `members`; it
+ * may sit inside the core schema's object too.
+ */
 function namesMembers(body: unknown): boolean {
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    Object.keys(body).some((key) => key.toLowerCase() === 'members')
+  const core = groupResourceType.schema.id.toLowerCase();
+  return entriesOf(body).some(
+    ([key, value]) =>
+      key.toLowerCase() === 'members' ||
+      (key.toLowerCase() === core &&
+        entriesOf(value).some(([inner]) => inner.toLowerCase() === 'members')),
   );
+}
+
+function entriesOf(value: unknown): [string, unknown][] {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? Object.entries(value)
+    : [];
 }
 
 async function readGroup(call: ScimCall, id: string, withMembers: boolean) {
