@@ -1,7 +1,10 @@
 import { ScimError } from '../errors/scim-error';
 import type { Filter } from '../filter/filter-ast';
-import { isJsonObject } from '../resource/json-value';
-import type { PatchOperation } from './patch-operation';
+import { isJsonObject, type JsonObject } from '../resource/json-value';
+import { groupSchemaUrn } from '../schema/schema-urns';
+import type { PatchOperation, PatchPath } from './patch-operation';
+
+const coreUrn = groupSchemaUrn.toLowerCase();
 
 /** A group member as the membership table stores it. */
 export interface Member {
@@ -64,19 +67,53 @@ function applyMemberPart(
 ): PatchOperation | undefined {
   const { op, path, value } = operation;
   if (path) {
-    if (path.attribute.name.toLowerCase() !== 'members' || path.attribute.uri)
-      return operation;
+    if (!isMembersPath(path)) return operation;
     applyMembers(state, op, value, path.filter, path.sub);
     return undefined;
   }
   if (!isJsonObject(value)) return operation;
 
-  const key = Object.keys(value).find((k) => k.toLowerCase() === 'members');
-  if (key === undefined) return operation;
-  applyMembers(state, op, value[key], undefined, undefined);
+  const split = splitMembers(value);
+  if (!split) return operation;
+  applyMembers(state, op, split.members, undefined, undefined);
+  return Object.keys(split.others).length > 0
+    ? { op, value: split.others }
+    : undefined;
+}
 
-  const { [key]: _members, ...others } = value;
-  return Object.keys(others).length > 0 ? { op, value: others } : undefined;
+/** `members`, bare or under the Group schema's URN. */
+function isMembersPath({ attribute }: PatchPath): boolean {
+  const uri = attribute.uri?.toLowerCase();
+  return (
+    attribute.name.toLowerCase() === 'members' &&
+    (uri === undefined || uri === coreUrn)
+  );
+}
+
+/**
+ * The members of a pathless value, under `members`, under its URN form,
+ * or inside the Group schema's object; and the value without them.
+ */
+function splitMembers(
+  value: JsonObject,
+): { members: unknown; others: JsonObject } | undefined {
+  for (const [key, inner] of Object.entries(value)) {
+    const name = key.toLowerCase();
+    const { [key]: _taken, ...others } = value;
+    if (name === 'members' || name === `${coreUrn}:members`) {
+      return { members: inner, others };
+    }
+    if (name !== coreUrn || !isJsonObject(inner)) continue;
+
+    const nested = splitMembers(inner);
+    if (!nested) continue;
+    const rest = Object.keys(nested.others).length > 0;
+    return {
+      members: nested.members,
+      others: rest ? { ...others, [key]: nested.others } : others,
+    };
+  }
+  return undefined;
 }
 
 function applyMembers(

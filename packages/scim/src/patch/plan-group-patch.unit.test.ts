@@ -65,4 +65,37 @@ describe('planGroupPatch', () => {
       resourceChanges: [{ op: 'add', value: { displayName: 'X' } }],
     });
   });
+
+  it('takes members under the Group schema URN, by path and pathless', () => {
+    const urn = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+    const byPath = plan([
+      { op: 'add', path: `${urn}:members`, value: [{ value: 'u-4' }] },
+      { op: 'remove', path: `${urn}:members[value eq "u-2"]` },
+    ]);
+    const qualifiedKey = plan([
+      { op: 'replace', value: { [`${urn}:members`]: [{ value: 'u-6' }] } },
+    ]);
+    const nested = plan([
+      {
+        op: 'add',
+        value: { [urn]: { members: [{ value: 'u-7' }], displayName: 'Y' } },
+      },
+    ]);
+
+    expect(byPath).toEqual({
+      added: [{ value: 'u-4' }],
+      removed: ['u-2'],
+      resourceChanges: [],
+    });
+    expect(qualifiedKey).toEqual({
+      added: [{ value: 'u-6' }],
+      removed: 'all',
+      resourceChanges: [],
+    });
+    expect(nested).toEqual({
+      added: [{ value: 'u-7' }],
+      removed: [],
+      resourceChanges: [{ op: 'add', value: { [urn]: { displayName: 'Y' } } }],
+    });
+  });
 });

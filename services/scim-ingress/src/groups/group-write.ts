@@ -26,8 +26,16 @@ export function displayNameOf(resource: Record<string, unknown>): string {
 }
 
 // TODO(limit): a member sent without `type` is taken to be a User.
+/** @throws ScimError invalidValue for a type other than User or Group (any case) */
 export function toMemberRef(member: Member): MemberRef {
-  return { value: member.value, type: member.type ?? 'User' };
+  const type = (member.type ?? 'User').toLowerCase();
+  if (type !== 'user' && type !== 'group') {
+    throw ScimError.badRequest(
+      'invalidValue',
+      'a member type is User or Group',
+    );
+  }
+  return { value: member.value, type: type === 'user' ? 'User' : 'Group' };
 }
 
 /** The members of a validated POST or PUT body. */
