@@ -34,6 +34,8 @@ function applyOperation(
 ): void {
   const { op, path, value } = operation;
   if (!path) return applyPathless(resource, op, value, type);
+  // As in a pathless value: Entra sends custom schemas among other changes.
+  if (isForeignUrn(type, path.text, path.attribute.uri)) return;
 
   const target = resolvePatchTarget(type, path.attribute, {
     text: path.text,

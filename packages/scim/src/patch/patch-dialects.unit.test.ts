@@ -224,4 +224,15 @@ describe('PATCH dialects of Okta and Entra ID', () => {
   it('12. an empty Operations array is a no-op', () => {
     expect(patchGroup([])).toEqual(group);
   });
+
+  it('13. skips a path into a schema it does not know, and applies the rest', () => {
+    const custom =
+      'urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User';
+    const result = patchUser([
+      { op: 'Replace', path: `${custom}:CustomAttribute`, value: 'v2' },
+      { op: 'Replace', path: 'active', value: 'False' },
+    ]);
+
+    expect(result).toEqual({ ...user, active: false });
+  });
 });

@@ -62,7 +62,7 @@ export function resolveSub(
   return sub;
 }
 
-// TODO(limit): attributes of unknown extension schemas cannot be filtered, sorted or patched by path.
+// TODO(limit): attributes of unknown extension schemas cannot be filtered or sorted, and a PATCH of them is skipped.
 function scopeOf(
   type: ResourceType,
   path: AttributePath,
