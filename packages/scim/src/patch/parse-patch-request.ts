@@ -1,6 +1,7 @@
 import { ScimError } from '../errors/scim-error';
 import { isJsonObject } from '../resource/json-value';
 import type { PatchOp, PatchOperation } from './patch-operation';
+import { unwrapRoleValues } from './entra-role-values';
 import { parsePatchPath } from './parse-patch-path';
 
 /** Bounds on a PATCH body; operations beyond `maxOperations` are tooMany. */
@@ -14,7 +15,7 @@ const ops: readonly PatchOp[] = ['add', 'remove', 'replace'];
 
 /**
  * Reads a PatchOp body (RFC 7644 §3.5.2); `op` in any case, `null` values
- * as absent. @throws ScimError invalidSyntax, invalidPath, invalidFilter,
+ * as absent, roles sent as JSON text (Entra) as the roles they encode. @throws ScimError invalidSyntax, invalidPath, invalidFilter,
  * tooMany
  */
 export function parsePatchRequest(
@@ -32,7 +33,7 @@ export function parsePatchRequest(
     throw ScimError.badRequest('tooMany', detail);
   }
 
-  return operations.map(parseOperation);
+  return operations.map(parseOperation).map(unwrapRoleValues);
 }
 
 function parseOperation(raw: unknown, index: number): PatchOperation {

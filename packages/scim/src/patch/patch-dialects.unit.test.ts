@@ -235,4 +235,30 @@ describe('PATCH dialects of Okta and Entra ID', () => {
 
     expect(result).toEqual({ ...user, active: false });
   });
+
+  it('14. reads roles that Entra sends as JSON text as the roles they encode', () => {
+    const encoded = (value: string) =>
+      JSON.stringify({
+        id: `id-${value}`,
+        value,
+        displayName: `${value} role`,
+      });
+    const base = {
+      ...user,
+      roles: [{ value: 'Admin', type: 'WindowsAzureActiveDirectoryRole' }],
+    };
+
+    const result = patchUser(
+      [
+        { op: 'Add', path: 'roles', value: [{ value: encoded('reader') }] },
+        { op: 'Remove', path: 'roles', value: [{ value: encoded('Admin') }] },
+      ],
+      base,
+    );
+
+    expect(result).toEqual({
+      ...user,
+      roles: [{ value: 'reader', display: 'reader role' }],
+    });
+  });
 });
