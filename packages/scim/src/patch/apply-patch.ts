@@ -56,7 +56,8 @@ function applyTo(
   const urn = target.extensionUrn;
   if (!target.attribute) {
     if (!urn || (op === 'add' && value === undefined)) return;
-    if (op !== 'add') delete resource[urn];
+    // A whole extension is a complex value: a replace keeps what it omits.
+    if (op === 'remove') delete resource[urn];
     if (op !== 'remove' && isJsonObject(value)) {
       for (const [key, item] of Object.entries(value)) {
         applyKey(resource, op, `${urn}:${key}`, item, type);

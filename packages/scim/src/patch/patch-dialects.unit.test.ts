@@ -261,4 +261,28 @@ describe('PATCH dialects of Okta and Entra ID', () => {
       roles: [{ value: 'reader', display: 'reader role' }],
     });
   });
+
+  it('15. a replace of the whole enterprise extension keeps what it omits', () => {
+    const base = {
+      ...user,
+      schemas: [userUrn, enterprise],
+      [enterprise]: { department: 'Sales', employeeNumber: '6' },
+    };
+
+    const pathless = patchUser(
+      [{ op: 'replace', value: { [enterprise]: { employeeNumber: '7' } } }],
+      base,
+    );
+    const byPath = patchUser(
+      [{ op: 'replace', path: enterprise, value: { employeeNumber: '7' } }],
+      base,
+    );
+
+    const expected = {
+      ...base,
+      [enterprise]: { department: 'Sales', employeeNumber: '7' },
+    };
+    expect(pathless).toEqual(expected);
+    expect(byPath).toEqual(expected);
+  });
 });
