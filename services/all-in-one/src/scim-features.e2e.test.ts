@@ -336,6 +336,39 @@ describe('SCIM features', () => {
     ]);
   });
 
+  it('names the resource of every bulk result, and reads operations in any case', async () => {
+    const user = await scim.post('/Users', userBody('located@example.com'));
+    const id = String(user.body.id);
+
+    const response = await scim.post('/Bulk', {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],
+      operations: [
+        {
+          method: 'PATCH',
+          path: `/Users/${id}`,
+          data: patchBody([{ op: 'replace', path: 'title', value: 'T' }]),
+        },
+        { method: 'DELETE', path: `/Users/${id}` },
+        { method: 'DELETE', path: `/Users/${id}` },
+      ],
+    });
+    // supertest serves each request on a port of its own: compare paths.
+    const pathOf = (url: string | undefined) => url && new URL(url).pathname;
+    const results = response.body.Operations.map(
+      (op: { status: string; location?: string }) => [
+        op.status,
+        pathOf(op.location),
+      ],
+    );
+
+    const location = pathOf(String(user.body.meta.location));
+    expect(results).toEqual([
+      ['200', location],
+      ['204', location],
+      ['404', location],
+    ]);
+  });
+
   it('stops a bulk after failOnErrors errors', async () => {
     const response = await scim.post('/Bulk', {
       failOnErrors: 1,

@@ -92,24 +92,47 @@ async function runOne(
     const id = outcome.body?.['id'];
     if (op.bulkId && typeof id === 'string') ids.set(op.bulkId, id);
 
+    // RFC 7644 §3.7: every result but a failed POST names its resource.
+    const location = outcome.location ?? locationOf(call, path);
     return {
       ...base,
       status: String(outcome.status),
-      ...(outcome.location ? { location: outcome.location } : {}),
+      location,
       ...(outcome.etag ? { version: outcome.etag } : {}),
     };
   } catch (error) {
     const scimError = toScimError(error);
+    const named = base.method !== 'POST';
     return {
       ...base,
       status: String(scimError.status),
+      ...(named ? { location: locationOf(call, op.path) } : {}),
       response: scimError.toBody(),
     };
   }
 }
 
+function locationOf(call: ScimCall, path: string): string {
+  const segments = path.split('/').map((segment) => {
+    const decoded = safeDecode(segment);
+    return encodeURIComponent(decoded);
+  });
+  return `${call.baseUrl}${segments.join('/')}`;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Attribute names are case-insensitive (RFC 7643 §2.1), these too. */
+const requestKeys = ['Operations', 'failOnErrors'];
+
 function parseRequest(body: unknown, maxOperations: number) {
-  const parsed = requestSchema.safeParse(body);
+  const parsed = requestSchema.safeParse(withRequestKeys(body));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') || 'body';
@@ -126,4 +149,17 @@ function parseRequest(body: unknown, maxOperations: number) {
     );
   }
   return parsed.data;
+}
+
+function withRequestKeys(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return body;
+  }
+  return Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [
+      requestKeys.find((name) => name.toLowerCase() === key.toLowerCase()) ??
+        key,
+      value,
+    ]),
+  );
 }
