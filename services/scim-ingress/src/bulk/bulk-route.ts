@@ -57,6 +57,8 @@ async function runAll(
   };
 
   // An operation naming a bulkId that a later one creates runs after it.
+  // TODO(limit): so it also runs after later operations on its resource,
+  // and a bulkId inside a PATCH filter path is not resolved.
   const deferred: BulkOperation[] = [];
   for (const op of operations) {
     const pending = referencedBulkIds([op.path, op.data]).some(
