@@ -92,10 +92,13 @@ async function exportTenant(
 }
 
 async function verify(opened: AuditStore, tenantId: string): Promise<number> {
-  const progress = progressLine(
-    'verify',
-    await countTenantEvents(opened.client, tenantId),
-  );
+  const events = await countTenantEvents(opened.client, tenantId);
+  // Every tenant's log starts with its creation: none means a wrong id.
+  if (events === 0) {
+    process.stderr.write(`no tenant ${tenantId}: its log has no events\n`);
+    return 1;
+  }
+  const progress = progressLine('verify', events);
   const report = await verifyTenant(opened.store, tenantId, progress.update);
   progress.finish(report.events);
   return print(report, report.ok ? 0 : 1);

@@ -55,6 +55,19 @@ describe('pnpm roster projections', () => {
       { cwd: root },
     );
 
+  it('verifies a tenant, and fails on a tenant that does not exist', async () => {
+    const verified = await roster('audit', 'verify', '--tenant', 'acme');
+    const unknown = await roster('audit', 'verify', '--tenant', 'nosuch').catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
+    expect(unknown).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no tenant nosuch'),
+    });
+  });
+
   it('rebuilds a projection into a fresh schema and switches to it', async () => {
     const before = await roster('projections', 'status');
     const rebuilt = await roster('projections', 'rebuild', 'scim_resources');

@@ -10,7 +10,11 @@ export const exportQuery = z.object({
   format: z.enum(['ndjson', 'csv']).default('ndjson'),
   from: instant.optional(),
   to: instant.optional(),
-  stream: z.string().min(1).optional(),
+  stream: z
+    .string()
+    .min(1)
+    .refine((name) => !name.includes('\u0000'), 'holds a NUL character')
+    .optional(),
 });
 
 /** The query string parsed by `schema`; 400 naming the first issue. */

@@ -229,6 +229,28 @@ describe('the audit API', () => {
     );
   });
 
+  it('answers bad ids with 400 and an unknown tenant with 404, never 500', async () => {
+    const at = `at=${instant(100).toISOString()}`;
+    const asOperator = (path: string) =>
+      request(app)
+        .get(`/v1/tenants/${path}`)
+        .set('Authorization', `Bearer ${operator}`);
+
+    const statuses = [
+      (await get(`/audit/permissions/%00/holders?${at}`)).status,
+      (await get('/audit/users/%00/events')).status,
+      (await get('/audit/users/%ZZ/events')).status,
+      (await get('/audit/export?stream=tenant:acme:%00')).status,
+      (await asOperator(`nosuch/audit/permissions/docs:read/holders?${at}`))
+        .status,
+      (await asOperator(`nosuch/audit/users/u-1/permissions?${at}`)).status,
+    ];
+    const malformed = await get('/audit/users/%ZZ/events');
+
+    expect(statuses).toEqual([400, 400, 400, 400, 404, 404]);
+    expect(malformed.body.detail).toContain('percent-encoding');
+  });
+
   it('refuses an instant that is not ISO-8601', async () => {
     const response = await get(
       `/audit/users/${liveUser()}/permissions?at=soon`,

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { permissionsAt, sourceKey, type PermissionSource } from '@roster/audit';
 import { createAccessIntervalsReader } from '@roster/projection-access-intervals';
+import { requireTenant } from '../admin/require-tenant';
 import { requireTenantAccess } from '../http/caller-auth';
 import { param, tenantParam } from '../http/parse-input';
 import type { AuditDeps } from './audit-deps';
@@ -21,6 +22,7 @@ export function pointInTimeRoutes(deps: AuditDeps): Router {
       requireTenantAccess(req, tenantId);
       const { at } = parseQuery(req, atQuery);
       const permission = param(req, 'permission');
+      await requireTenant(deps.store, tenantId);
 
       const held = await intervals.holdersAt(tenantId, permission, at);
       res.json({ permission, at: at.toISOString(), holders: holdersOf(held) });
@@ -37,6 +39,7 @@ async function userAt(
   const tenantId = tenantParam(req);
   requireTenantAccess(req, tenantId);
   const { at } = parseQuery(req, atQuery);
+  await requireTenant(deps.store, tenantId);
 
   const found = await permissionsAt(
     deps.store,

@@ -44,6 +44,10 @@ export function toProblem(error: unknown): HttpProblem {
   if (error instanceof StoreUnavailableError) {
     return unavailable('the store is unavailable; retry later');
   }
+  if (error instanceof URIError) {
+    const detail = 'the path holds a malformed percent-encoding';
+    return new HttpProblem(400, 'Bad request', detail);
+  }
   return fromBodyParser(error) ?? new HttpProblem(500, 'Internal error');
 }
 
