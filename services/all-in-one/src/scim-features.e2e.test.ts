@@ -134,7 +134,7 @@ describe('SCIM features', () => {
     expect(list.body.totalResults).toBe(1);
   });
 
-  it('adopts a user that an admin created before SCIM: same id, then 409', async () => {
+  it('adopts a user that an admin created before SCIM: same id, its data kept, then 409', async () => {
     const ctx = {
       store: roster.system.stores.eventStore,
       tenantId,
@@ -151,7 +151,11 @@ describe('SCIM features', () => {
       {
         userName: 'Old@Example.com',
         active: true,
-        resource: { userName: 'Old@Example.com' },
+        resource: {
+          userName: 'Old@Example.com',
+          displayName: 'Entered by an admin',
+          title: 'Engineer',
+        },
       },
       'product',
     );
@@ -169,6 +173,10 @@ describe('SCIM features', () => {
     expect(visible.body.totalResults).toBe(1);
     expect(adopted.status).toBe(201);
     expect(adopted.body.id).toBe(product.userId);
+    expect(adopted.body).toMatchObject({
+      displayName: 'Old',
+      title: 'Engineer',
+    });
     expect(again.status).toBe(409);
   });
 

@@ -110,7 +110,9 @@ function adopt(
     );
   }
 
-  const { userName, active, resource } = command;
+  // What the admin entered stays unless SCIM sends the same attribute.
+  const { userName, active } = command;
+  const resource = { ...state.resource, ...command.resource };
   return [
     { type: 'UserAdopted', data: { userId, userName, active, resource } },
   ];
