@@ -34,6 +34,7 @@ export {
   type Readiness,
   type ReadinessCheck,
 } from './readiness';
+export { SEAL_INTERVAL_MS, startCheckpointSealing } from './checkpoint-sealing';
 export { openRedis, redisIsReady } from './redis-connection';
 export { refuse } from './refusals';
 export {

@@ -1,4 +1,3 @@
-import { createCheckpointSealer } from '@roster/audit';
 import { randomUUID } from 'node:crypto';
 import type { Position } from '@roster/event-store';
 import { START } from '@roster/event-store';
@@ -10,7 +9,11 @@ import type {
   ProjectionDriver,
   ProjectionRuntime,
 } from '@roster/projection-runtime';
-import { rosterProjections, waitWhileWaking } from '@roster/composition';
+import {
+  rosterProjections,
+  startCheckpointSealing,
+  waitWhileWaking,
+} from '@roster/composition';
 import type { Stores } from '@roster/composition';
 import { createTenantDirectoryReader } from '@roster/projection-tenant-directory';
 import type { TenantDirectoryReader } from '@roster/projection-tenant-directory';
@@ -31,9 +34,6 @@ export interface SystemOptions {
   readonly consistencyTimeoutMs: number;
   readonly log?: Logger;
 }
-
-/** How often each tenant's Merkle checkpoint is sealed, if it moved. */
-const sealIntervalMs = 5 * 60_000;
 
 /** Every projection the all-in-one process builds. */
 export const projections = rosterProjections;
@@ -72,13 +72,9 @@ export async function startSystem(
     );
   };
 
-  const sealer = createCheckpointSealer(stores.eventStore);
-  const sealing = setInterval(() => {
-    sealer.sealDue().catch((error: unknown) => {
-      options.log?.warn({ error: String(error) }, 'checkpoint sealing failed');
-    });
-  }, sealIntervalMs);
-  sealing.unref();
+  const stopSealing = startCheckpointSealing(stores.eventStore, (error) => {
+    options.log?.warn({ error: String(error) }, 'checkpoint sealing failed');
+  });
 
   return {
     stores,
@@ -87,7 +83,7 @@ export async function startSystem(
     afterWrite,
     newId: randomUUID,
     close: async () => {
-      clearInterval(sealing);
+      stopSealing();
       await driver.stop();
       await runtime.close();
     },

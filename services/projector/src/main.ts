@@ -10,6 +10,7 @@ import {
   rosterProjections,
   runService,
   serve,
+  startCheckpointSealing,
   storeChecks,
 } from '@roster/composition';
 import type { RunningService } from '@roster/composition';
@@ -51,6 +52,10 @@ async function start(env: Config, log: Logger): Promise<RunningService> {
   });
   await driver.start();
 
+  const stopSealing = startCheckpointSealing(stores.eventStore, (error) =>
+    log.warn({ error: String(error) }, 'checkpoint sealing failed'),
+  );
+
   const redis = openRedis(config.REDIS_URL);
   const depth = queueDepth(redis, config.ROSTER_QUEUE_PREFIX, metrics);
   const app = createServiceApp({
@@ -80,6 +85,7 @@ async function start(env: Config, log: Logger): Promise<RunningService> {
   return {
     server,
     steps: [
+      { name: 'sealing', run: () => Promise.resolve(stopSealing()) },
       { name: 'driver', run: () => driver.stop() },
       { name: 'runtime', run: () => runtime.close() },
       { name: 'queue', run: () => depth.close() },
