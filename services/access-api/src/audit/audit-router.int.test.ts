@@ -241,13 +241,18 @@ describe('the audit API', () => {
       (await get('/audit/users/%00/events')).status,
       (await get('/audit/users/%ZZ/events')).status,
       (await get('/audit/export?stream=tenant:acme:%00')).status,
+      (
+        await get(
+          `/audit/export?from=${instant(5).toISOString()}&to=${instant(4).toISOString()}`,
+        )
+      ).status,
       (await asOperator(`nosuch/audit/permissions/docs:read/holders?${at}`))
         .status,
       (await asOperator(`nosuch/audit/users/u-1/permissions?${at}`)).status,
     ];
     const malformed = await get('/audit/users/%ZZ/events');
 
-    expect(statuses).toEqual([400, 400, 400, 400, 404, 404]);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 404, 404]);
     expect(malformed.body.detail).toContain('percent-encoding');
   });
 

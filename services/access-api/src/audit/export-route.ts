@@ -74,6 +74,9 @@ function filterOf(
       'the stream is not of this tenant',
     );
   }
+  if (range.from && range.to && range.from > range.to) {
+    throw new HttpProblem(400, 'Invalid request', 'from is later than to');
+  }
   return {
     ...(range.from ? { from: range.from } : {}),
     ...(range.to ? { to: range.to } : {}),
