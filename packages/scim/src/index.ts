@@ -16,6 +16,7 @@ export {
   validateResource,
   type ValidationResult,
 } from './resource/validate-resource';
+export { namedAttributes } from './resource/named-attributes';
 export { normaliseResource } from './resource/normalise-resource';
 export type * from './filter/filter-ast';
 export * from './filter/filter-limits';
@@ -35,6 +36,7 @@ export {
 } from './patch/parse-patch-request';
 export { applyPatch } from './patch/apply-patch';
 export {
+  memberType,
   planGroupPatch,
   type GroupPatchPlan,
   type Member,

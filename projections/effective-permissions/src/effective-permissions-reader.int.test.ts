@@ -44,7 +44,7 @@ function countingChecks(client: SqlClient) {
 }
 
 describe('the effective-permissions reader', () => {
-  it('merges checks of two tenants into one statement, each answered for its own tenant', async () => {
+  it('merges checks of two tenants into one statement, each in its tenant', async () => {
     const a = tenantActions(h, await h.tenant());
     const b = tenantActions(h, await h.tenant());
     const annA = await a.user('ann');
@@ -78,7 +78,7 @@ describe('the effective-permissions reader', () => {
     ]);
   });
 
-  it('follows a rebuild at once: a deactivation after the switch is denied by the next check', async () => {
+  it('follows a rebuild at once: a deactivation after the switch is denied', async () => {
     const a = tenantActions(h, await h.tenant());
     const ann = await a.user('ann');
     await a.grant(ann, 'docs:read');

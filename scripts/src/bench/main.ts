@@ -225,7 +225,7 @@ function reportOf(
     meta: {
       date: facts.date,
       commit: git(['rev-parse', 'HEAD']),
-      machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`,
+      machine: machineOf(),
       node: process.versions.node,
       quick: options.quick,
       runs: scale.runs,
@@ -307,6 +307,11 @@ function git(args: string[]): string {
   } catch {
     return 'unknown';
   }
+}
+
+function machineOf(): string {
+  const gib = Math.round(totalmem() / 2 ** 30);
+  return `${cpus().length} cores, ${gib} GiB, Node ${process.versions.node}`;
 }
 
 main().then(

@@ -134,7 +134,7 @@ describe('SCIM features', () => {
     expect(list.body.totalResults).toBe(1);
   });
 
-  it('adopts a user that an admin created before SCIM: same id, its data kept, then 409', async () => {
+  it('adopts an admin-created user: same id, its data kept, then 409', async () => {
     const ctx = {
       store: roster.system.stores.eventStore,
       tenantId,
@@ -180,7 +180,7 @@ describe('SCIM features', () => {
     expect(again.status).toBe(409);
   });
 
-  it('soft-deletes with active false and hard-deletes with DELETE, freeing the userName', async () => {
+  it('soft-deletes by active false, hard-deletes by DELETE, freeing the name', async () => {
     const created = await scim.post('/Users', userBody('gone@example.com'));
     await scim.patch(
       `/Users/${created.body.id}`,

@@ -15,8 +15,8 @@ const ops: readonly PatchOp[] = ['add', 'remove', 'replace'];
 
 /**
  * Reads a PatchOp body (RFC 7644 §3.5.2); `op` in any case, `null` values
- * as absent, roles sent as JSON text (Entra) as the roles they encode. @throws ScimError invalidSyntax, invalidPath, invalidFilter,
- * tooMany
+ * as absent, roles sent as JSON text (Entra) as the roles they encode.
+ * @throws ScimError invalidSyntax, invalidPath, invalidFilter, tooMany
  */
 export function parsePatchRequest(
   body: unknown,

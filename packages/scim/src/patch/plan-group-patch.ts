@@ -99,21 +99,23 @@ function splitMembers(
 ): { members: unknown; others: JsonObject } | undefined {
   for (const [key, inner] of Object.entries(value)) {
     const name = key.toLowerCase();
-    const { [key]: _taken, ...others } = value;
     if (name === 'members' || name === `${coreUrn}:members`) {
-      return { members: inner, others };
+      return { members: inner, others: without(value, key) };
     }
     if (name !== coreUrn || !isJsonObject(inner)) continue;
 
     const nested = splitMembers(inner);
     if (!nested) continue;
-    const rest = Object.keys(nested.others).length > 0;
-    return {
-      members: nested.members,
-      others: rest ? { ...others, [key]: nested.others } : others,
-    };
+    const others = without(value, key);
+    if (Object.keys(nested.others).length > 0) others[key] = nested.others;
+    return { members: nested.members, others };
   }
   return undefined;
+}
+
+function without(value: JsonObject, key: string): JsonObject {
+  const { [key]: _dropped, ...others } = value;
+  return others;
 }
 
 function applyMembers(
@@ -171,26 +173,30 @@ function toMembers(value: unknown): Member[] {
 function toMember(raw: unknown): Member {
   const object = isJsonObject(raw) ? raw : { value: raw as string };
   const value = object['value'];
-  const type =
-    typeof object['type'] === 'string'
-      ? object['type'].toLowerCase()
-      : undefined;
+  const type = memberType(object['type']);
   const display = object['display'];
   if (typeof value !== 'string' || value === '') {
     throw ScimError.badRequest('invalidValue', 'a member needs a string value');
   }
-  if (type !== undefined && type !== 'user' && type !== 'group') {
-    throw ScimError.badRequest(
-      'invalidValue',
-      'a member type is User or Group',
-    );
-  }
 
   return {
     value,
-    ...(type ? { type: type === 'user' ? 'User' : 'Group' } : {}),
+    ...(type ? { type } : {}),
     ...(typeof display === 'string' ? { display } : {}),
   };
+}
+
+/**
+ * A member's `type` in any case as User or Group; undefined unless text.
+ * @throws ScimError invalidValue for any other text
+ */
+export function memberType(raw: unknown): Member['type'] {
+  if (typeof raw !== 'string') return undefined;
+
+  const type = raw.toLowerCase();
+  if (type === 'user') return 'User';
+  if (type === 'group') return 'Group';
+  throw ScimError.badRequest('invalidValue', 'a member type is User or Group');
 }
 
 function idsOfFilter(filter: Filter): string[] {

@@ -62,7 +62,8 @@ export function resolveSub(
   return sub;
 }
 
-// TODO(limit): attributes of unknown extension schemas cannot be filtered or sorted, and a PATCH of them is skipped.
+// TODO(limit): attributes of unknown extension schemas cannot be filtered
+// or sorted, and a PATCH of them is skipped.
 function scopeOf(
   type: ResourceType,
   path: AttributePath,

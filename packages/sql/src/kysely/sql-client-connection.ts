@@ -4,7 +4,7 @@ import type {
   QueryResult,
   TransactionSettings,
 } from 'kysely';
-import type { SqlClient, SqlExecutor } from '../sql-client';
+import type { QueryOptions, SqlClient, SqlExecutor } from '../sql-client';
 import { OpenTransaction } from './open-transaction';
 import { isPlainSelect } from './plain-select';
 
@@ -16,10 +16,18 @@ export class SqlClientConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const executor = this.#transaction?.executor ?? this.client;
-    const result = await executor.query<R>(compiled.sql, compiled.parameters, {
-      readOnly: isPlainSelect(compiled.query),
-    });
+    const result = await executor.query<R>(
+      compiled.sql,
+      compiled.parameters,
+      this.#optionsOf(compiled),
+    );
     return { rows: result.rows, numAffectedRows: BigInt(result.affectedRows) };
+  }
+
+  /** Only a counting client outside a transaction looks at `readOnly`. */
+  #optionsOf(compiled: CompiledQuery): QueryOptions {
+    const counting = this.client.writeCounter && !this.#transaction;
+    return counting ? { readOnly: isPlainSelect(compiled.query) } : {};
   }
 
   // TODO(limit): "streaming" fetches the whole result first, then chunks it.

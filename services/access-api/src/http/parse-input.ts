@@ -58,14 +58,15 @@ export function tenantParam(req: Request): string {
  * @throws HttpProblem 400 for a NUL character, which no id can hold
  */
 export function param(req: Request, name: string): string {
-  const value: unknown = (req.params as Record<string, unknown>)[name];
-  const text = Array.isArray(value)
-    ? value.map(String).join('/')
-    : typeof value === 'string'
-      ? value
-      : '';
+  const text = paramText(req, name);
   if (text.includes('\u0000')) {
     throw new HttpProblem(400, 'Bad request', `${name} holds a NUL character`);
   }
   return text;
+}
+
+function paramText(req: Request, name: string): string {
+  const value: unknown = (req.params as Record<string, unknown>)[name];
+  if (Array.isArray(value)) return value.map(String).join('/');
+  return typeof value === 'string' ? value : '';
 }

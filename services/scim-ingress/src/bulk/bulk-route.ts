@@ -115,14 +115,12 @@ async function runOne(
 }
 
 function locationOf(call: ScimCall, path: string): string {
-  const segments = path.split('/').map((segment) => {
-    const decoded = safeDecode(segment);
-    return encodeURIComponent(decoded);
-  });
+  const segments = path.split('/').map((s) => encodeURIComponent(decoded(s)));
   return `${call.baseUrl}${segments.join('/')}`;
 }
 
-function safeDecode(segment: string): string {
+/** A segment as sent when it is not valid percent-encoding. */
+function decoded(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -4,6 +4,7 @@ import type { GroupChange } from '@roster/ledger';
 import {
   applyPatch,
   groupResourceType,
+  namedAttributes,
   normaliseResource,
   parsePatchRequest,
   planGroupPatch,
@@ -59,7 +60,11 @@ export async function replaceGroupOp(
   const resource = normaliseResource(body, groupResourceType);
 
   const replacement = (state: GroupState) =>
-    replaceMembers(resource, namesMembers(body), state);
+    replaceMembers(
+      resource,
+      namedAttributes(body, groupResourceType).has('members'),
+      state,
+    );
   const result = await changeGroup(call.ctx, id, replacement, call.ifMatch);
   await call.deps.consistency.afterWrite(call.ctx.tenantId, result.position);
 
@@ -126,26 +131,6 @@ function replaceMembers(
     (member) => !wanted.has(member),
   );
   return { ...base, added: members, removed };
-}
-
-/**
- * Read before normalising, which drops an empty or null `members`; it
- * may sit inside the core schema's object too.
- */
-function namesMembers(body: unknown): boolean {
-  const core = groupResourceType.schema.id.toLowerCase();
-  return entriesOf(body).some(
-    ([key, value]) =>
-      key.toLowerCase() === 'members' ||
-      (key.toLowerCase() === core &&
-        entriesOf(value).some(([inner]) => inner.toLowerCase() === 'members')),
-  );
-}
-
-function entriesOf(value: unknown): [string, unknown][] {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? Object.entries(value)
-    : [];
 }
 
 async function readGroup(call: ScimCall, id: string, withMembers: boolean) {

@@ -1,7 +1,7 @@
 import type { MemberRef } from '@roster/domain';
 import type { GroupChange } from '@roster/ledger';
 import type { GroupPatchPlan, Member } from '@roster/scim';
-import { ScimError } from '@roster/scim';
+import { memberType, ScimError } from '@roster/scim';
 import { assertIndexable } from '../indexed-text';
 
 const notStored = new Set(['id', 'meta', 'members']);
@@ -26,16 +26,9 @@ export function displayNameOf(resource: Record<string, unknown>): string {
 }
 
 // TODO(limit): a member sent without `type` is taken to be a User.
-/** @throws ScimError invalidValue for a type other than User or Group (any case) */
+/** @throws ScimError invalidValue for a type other than User or Group */
 export function toMemberRef(member: Member): MemberRef {
-  const type = (member.type ?? 'User').toLowerCase();
-  if (type !== 'user' && type !== 'group') {
-    throw ScimError.badRequest(
-      'invalidValue',
-      'a member type is User or Group',
-    );
-  }
-  return { value: member.value, type: type === 'user' ? 'User' : 'Group' };
+  return { value: member.value, type: memberType(member.type) ?? 'User' };
 }
 
 /** The members of a validated POST or PUT body. */
